@@ -1,0 +1,72 @@
+"""The Resolution Registry: which union bodies went on record for Medicare for All, and what
+they did next."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask
+
+from registry import config
+
+PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=os.path.join(PROJECT_ROOT, "templates"),
+        static_folder=os.path.join(PROJECT_ROOT, "static"),
+    )
+    config.load(app, test_config)
+    config.check(app)
+    os.makedirs(app.instance_path, exist_ok=True)
+    register_extensions(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from registry import models  # noqa: F401 - models must be known to the metadata
+    from registry.accounts.services import load_user
+    from registry.extensions import csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(PROJECT_ROOT, "migrations"),
+                     render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "auth.login"
+
+
+def register_blueprints(app: Flask) -> None:
+    from registry.bodies.views import bp as bodies_bp
+    from registry.main.views import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(bodies_bp)
+
+
+def register_error_handlers(app: Flask) -> None:
+    from registry.main.errors import register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from registry.main.templating import register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from registry.commands import register
+
+    register(app)

@@ -1,0 +1,1 @@
+"""Reviewer and administrator accounts."""

@@ -1,0 +1,60 @@
+"""Reviewer accounts: creation with hashed passwords, and credential checks."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from registry.database import db
+from registry.models import User
+from registry.vocab import LENGTHS, USER_ROLES
+
+MIN_PASSWORD_LENGTH = 12
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Compared against when the email is unknown, so a miss costs as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("not-a-real-password")
+
+
+class AccountError(ValueError):
+    """The account cannot be created; the message says which input is at fault."""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def create_user(email: str, password: str, role: str) -> User:
+    email = normalise_email(email)
+    if not EMAIL.match(email) or len(email) > LENGTHS["email"]:
+        raise AccountError(f"EMAIL: {email!r} is not a valid email address.")
+    if role not in USER_ROLES:
+        raise AccountError(f"--role: must be one of {', '.join(USER_ROLES)}.")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"password: use at least {MIN_PASSWORD_LENGTH} characters.")
+    if db.session.scalar(select(func.count()).select_from(User).where(User.email == email)):
+        raise AccountError(f"EMAIL: an account for {email} already exists.")
+    user = User(email=email, password_hash=generate_password_hash(password), role=role)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with these credentials, or None (without revealing which part failed)."""
+    user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    if not check_password_hash(user.password_hash, password) or not user.active:
+        return None
+    return user
+
+
+def load_user(user_id: str) -> User | None:
+    """Flask-Login's loader: the session stores the user id."""
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    return user if user is not None and user.active else None

@@ -1,0 +1,1 @@
+"""Union bodies: the list and the profile pages."""

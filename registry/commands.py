@@ -1,0 +1,72 @@
+"""Flask CLI commands: `flask --app wsgi <command>`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from registry.database import db
+
+PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+users_cli = AppGroup("users", help="Reviewer and administrator accounts.")
+
+
+@click.command("seed")
+@click.option("--directory", default=os.path.join(PROJECT_ROOT, "seeds"), show_default="seeds/",
+              type=click.Path(file_okay=False), help="Folder holding the seed CSV files.")
+@click.option("--if-empty", is_flag=True, help="Only seed a registry that holds no body yet.")
+def seed_command(directory: str, if_empty: bool) -> None:
+    """Load the real, sourced seed data (idempotent: a second run changes nothing)."""
+    from registry.bodies.services import count_bodies
+    from registry.records.seed import SeedError, load_seeds
+
+    if if_empty and count_bodies():
+        click.echo("The registry already holds data: seeding skipped.")
+        return
+    try:
+        report = load_seeds(directory)
+    except SeedError as error:
+        db.session.rollback()
+        click.echo("Seed files have errors; nothing was loaded:", err=True)
+        for problem in error.problems:
+            click.echo(f"  {problem}", err=True)
+        sys.exit(1)
+    if not report.changed:
+        db.session.rollback()
+        click.echo("Seed data already loaded: nothing changed.")
+        return
+    db.session.commit()
+    created = ", ".join(f"{n} {kind}" for kind, n in sorted(report.created.items())) or "nothing new"
+    updated = ", ".join(f"{n} {kind}" for kind, n in sorted(report.updated.items())) or "none"
+    click.echo(f"Seeded: {created}; updated: {updated}; sources attached: {report.sources_added}.")
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice(["reviewer", "admin"]), default="reviewer",
+              show_default=True)
+def create_user_command(email: str, role: str) -> None:
+    """Create an account; the password is prompted for, or read from stdin when piped."""
+    from registry.accounts.services import AccountError, create_user
+
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    try:
+        user = create_user(email, password, role)
+    except AccountError as error:
+        db.session.rollback()
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+    db.session.commit()
+    click.echo(f"Created {user.role} account {user.email}.")
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(seed_command)
+    app.cli.add_command(users_cli)

@@ -1,0 +1,91 @@
+"""Settings: defaults here, then the environment, then a test's overrides.
+
+Every setting is documented in the README. Defaults hold no secrets.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask
+
+DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused outside debug and testing
+
+# Settings read from plain environment variables of the same name.
+ENV_SETTINGS = (
+    "SECRET_KEY",
+    "RATELIMIT_STORAGE_URI",
+    "UPLOAD_FOLDER",
+    "GEOCODER",
+    "NOMINATIM_USER_AGENT",
+    "MAP_TILE_URL",
+    "MAP_TILE_ATTRIBUTION",
+    "SITE_URL",
+)
+
+
+def defaults(app: Flask) -> dict[str, Any]:
+    return {
+        "SECRET_KEY": DEV_SECRET_KEY,
+        "SQLALCHEMY_DATABASE_URI": "sqlite:///" + os.path.join(app.instance_path, "registry.sqlite3"),
+        "SQLALCHEMY_ENGINE_OPTIONS": {},
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "UPLOAD_FOLDER": os.path.join(app.instance_path, "uploads"),
+        "MAX_CONTENT_LENGTH": 12 * 1024 * 1024,  # uploads are capped at 10 MB by the form
+        "GEOCODER": "offline",
+        "NOMINATIM_USER_AGENT": None,
+        "MAP_TILE_URL": None,
+        "MAP_TILE_ATTRIBUTION": None,
+        "SITE_URL": "http://127.0.0.1:5000",
+        "PER_PAGE": 50,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "WTF_CSRF_TIME_LIMIT": None,
+        # Fixed "today" for the follow-through rules (dormancy); None means the real date.
+        "REGISTRY_TODAY": None,
+    }
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the common spellings of a PostgreSQL URL and pick the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def load(app: Flask, test_config: dict[str, Any] | None) -> None:
+    app.config.from_mapping(defaults(app))
+    for name in ENV_SETTINGS:
+        if os.environ.get(name):
+            app.config[name] = os.environ[name]
+    if os.environ.get("DATABASE_URL"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
+    app.config.from_prefixed_env()
+    if test_config:
+        app.config.from_mapping(test_config)
+    uri = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    app.config["SQLALCHEMY_DATABASE_URI"] = uri
+    if uri.startswith("postgresql"):
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+            "pool_pre_ping": True, **app.config["SQLALCHEMY_ENGINE_OPTIONS"]
+        }
+
+
+class SettingsError(RuntimeError):
+    """The app refuses to start with settings that would be unsafe."""
+
+
+def check(app: Flask) -> None:
+    """Refuse to serve real users with the development secret."""
+    if app.debug or app.testing:
+        return
+    secret = app.config.get("SECRET_KEY")
+    if not secret or secret == DEV_SECRET_KEY or len(str(secret)) < 16:
+        raise SettingsError(
+            "SECRET_KEY is missing or is the development key. Set SECRET_KEY in the environment "
+            "to a long random value (python -c 'import secrets; print(secrets.token_hex(32))'), "
+            "or run with --debug for local development."
+        )

@@ -1,0 +1,246 @@
+"""The follow-through ladder: action kinds, their rungs, and the rules that turn a body's
+published record into a tier, flags and a plain-language reason.
+
+Pure functions over plain values: no database, no request. The methodology page renders
+its tables from the constants below, so changing a rule here changes the page.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+TIERS: dict[int, str] = {
+    0: "Paper only",
+    1: "Internal",
+    2: "Public",
+    3: "Mobilizing",
+    4: "Escalating",
+}
+
+TIER_MEANINGS: dict[int, str] = {
+    0: "On record, with no follow-through action found (or a dated check that found none).",
+    1: "Acted inside the labor movement: forwarded the resolution, educated members, "
+    "formed a committee, published a statement.",
+    2: "Acted in public: testimony, lobby visits, town halls, petitions, press events, "
+    "joining a coalition.",
+    3: "Put members or money in motion: rallies and marches, canvassing and phone banks, "
+    "funding or paid staff, turning members out.",
+    4: "Escalated: a job action or strike, or a sustained campaign of mobilizing actions "
+    "in three or more distinct months.",
+}
+
+
+@dataclass(frozen=True)
+class ActionKind:
+    code: str
+    label: str
+    rung: int | None  # None for counter-actions, which never move the tier
+    meaning: str
+
+    @property
+    def is_counter(self) -> bool:
+        return self.rung is None
+
+
+ACTION_KINDS: dict[str, ActionKind] = {
+    kind.code: kind
+    for kind in (
+        ActionKind("check_in", "Check-in", 0,
+                   "A dated record that someone looked and found no action."),
+        ActionKind("forwarded_to_officials", "Forwarded to officials", 1,
+                   "Sent the resolution to elected officials, a convention or a labor council."),
+        ActionKind("member_education", "Member education", 1,
+                   "Speakers, forums, films or trainings for members."),
+        ActionKind("committee_formed", "Committee formed", 1,
+                   "Set up a committee or named officers to carry the work."),
+        ActionKind("newsletter_or_statement", "Newsletter or statement", 1,
+                   "Published the position to members or on its own channels."),
+        ActionKind("testimony", "Testimony", 2, "Testified before a legislature or hearing."),
+        ActionKind("lobby_visit", "Lobby visit", 2, "Met legislators or their staff."),
+        ActionKind("town_hall", "Town hall", 2, "Held or co-hosted a public hearing or forum."),
+        ActionKind("petition_drive", "Petition drive", 2, "Collected and delivered signatures."),
+        ActionKind("press_event", "Press event", 2,
+                   "Spoke at a press conference or bill introduction, or ran ads."),
+        ActionKind("coalition_joined", "Coalition joined", 2,
+                   "Joined a single-payer coalition as an organizational member."),
+        ActionKind("rally_or_march", "Rally or march", 3, "Organized or joined a rally or march."),
+        ActionKind("canvass_or_phonebank", "Canvass or phone bank", 3,
+                   "Knocked doors or called voters or members."),
+        ActionKind("funding", "Funding", 3,
+                   "Gave money or paid staff time to the campaign."),
+        ActionKind("member_turnout", "Member turnout", 3,
+                   "Turned members out to an event as a contingent."),
+        ActionKind("job_action_or_strike", "Job action or strike", 4,
+                   "A strike or job action with single payer among its demands."),
+        ActionKind("sustained_campaign", "Sustained campaign", 4,
+                   "A campaign running over many months; also reached automatically by "
+                   "mobilizing actions in three or more distinct months."),
+        ActionKind("opposed_bill", "Opposed a bill", None,
+                   "Opposed a single-payer bill or ballot measure."),
+        ActionKind("rescinded_resolution", "Rescinded resolution", None,
+                   "Withdrew an earlier resolution of support."),
+        ActionKind("endorsed_opponent", "Endorsed an opponent", None,
+                   "Endorsed a candidate campaigning against single payer."),
+    )
+}
+
+COUNTER_KINDS = tuple(code for code, kind in ACTION_KINDS.items() if kind.is_counter)
+SUSTAINED_MONTHS = 3  # distinct months of tier-3 actions that make a sustained campaign
+DORMANT_AFTER_MONTHS = 12
+
+
+def kinds_on_rung(rung: int) -> list[ActionKind]:
+    return [kind for kind in ACTION_KINDS.values() if kind.rung == rung]
+
+
+def period_end(day: date, precision: str | None) -> date:
+    """The last day a date of this precision may stand for (2019 → 2019-12-31)."""
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+def months_before(today: date, months: int) -> date:
+    """The same day `months` calendar months earlier, clamped to the month's end."""
+    month_index = today.year * 12 + today.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class ResolutionFact:
+    stance: str
+    on: date | None  # adopted date, or the reported date when the vote date is unknown
+    precision: str | None = "day"
+
+
+@dataclass(frozen=True)
+class ActionFact:
+    kind: str
+    on: date | None
+    precision: str | None = "day"
+    participants: int | None = None
+    amount_usd: float | None = None
+    ident: int | None = None
+
+
+@dataclass
+class BodyStatus:
+    tier: int
+    endorsing: bool
+    retreat: bool
+    first_resolution_on: date | None
+    last_activity_on: date | None
+    deciding: ActionFact | None = None
+    sustained_months: list[str] = field(default_factory=list)
+    counted: list[ActionFact] = field(default_factory=list)
+    before_resolution: list[ActionFact] = field(default_factory=list)
+    undated: list[ActionFact] = field(default_factory=list)
+    active_without_resolution: bool = False
+
+    @property
+    def tier_name(self) -> str:
+        return TIERS[self.tier]
+
+    def is_dormant(self, today: date) -> bool:
+        """No counted action or resolution in the last 12 months (unknown when undated)."""
+        if self.last_activity_on is None:
+            return False
+        return self.last_activity_on < months_before(today, DORMANT_AFTER_MONTHS)
+
+    def reason(self) -> str:
+        return describe(self)
+
+
+def body_status(resolutions: Iterable[ResolutionFact], actions: Iterable[ActionFact]) -> BodyStatus:
+    """Apply the ladder to one body's published resolutions and actions."""
+    supporting = [r for r in resolutions if r.stance == "support"]
+    dated = [r.on for r in supporting if r.on is not None]
+    first_on = min(dated) if dated else None
+    status = BodyStatus(tier=0, endorsing=bool(supporting), retreat=False,
+                        first_resolution_on=first_on, last_activity_on=None)
+    for action in actions:
+        kind = ACTION_KINDS[action.kind]
+        if kind.is_counter:
+            status.retreat = True
+            continue
+        if action.on is None:
+            status.undated.append(action)
+        elif first_on is not None and period_end(action.on, action.precision) < first_on:
+            status.before_resolution.append(action)
+        else:
+            status.counted.append(action)
+    status.active_without_resolution = not supporting and any(
+        ACTION_KINDS[a.kind].rung for a in status.counted + status.undated + status.before_resolution
+    )
+    _apply_rungs(status)
+    activity = [period_end(a.on, a.precision) for a in status.counted
+                if ACTION_KINDS[a.kind].rung] + [
+        period_end(r.on, r.precision) for r in supporting if r.on is not None
+    ]
+    status.last_activity_on = max(activity) if activity else None
+    return status
+
+
+def _apply_rungs(status: BodyStatus) -> None:
+    best: ActionFact | None = None
+    for action in status.counted:
+        rung = ACTION_KINDS[action.kind].rung or 0
+        if best is None or (rung, action.on) > (ACTION_KINDS[best.kind].rung or 0, best.on):
+            best = action
+    status.tier = (ACTION_KINDS[best.kind].rung or 0) if best else 0
+    status.deciding = best
+    months = sorted({
+        f"{a.on:%Y-%m}" for a in status.counted
+        if ACTION_KINDS[a.kind].rung == 3 and a.precision in ("day", "month")
+    })
+    if status.tier < 4 and len(months) >= SUSTAINED_MONTHS:
+        status.tier = 4
+        status.sustained_months = months
+
+
+def _fmt(day: date, precision: str | None) -> str:
+    if precision == "year":
+        return f"{day:%Y}"
+    if precision == "month":
+        return f"{day:%Y-%m}"
+    return day.isoformat()
+
+
+def describe(status: BodyStatus) -> str:
+    """A plain-language reason, e.g. "Tier 3 — Mobilizing: rally or march on 2019-05-01, 400 members"."""
+    head = f"Tier {status.tier} — {status.tier_name}"
+    if status.sustained_months:
+        shown = ", ".join(status.sustained_months[-SUSTAINED_MONTHS:])
+        why = (f"sustained campaign: mobilizing actions in {len(status.sustained_months)} "
+               f"distinct months (latest {shown})")
+    elif status.deciding is not None and status.tier > 0:
+        why = _describe_action(status.deciding)
+    elif status.deciding is not None:
+        why = f"a check-in on {_fmt(status.deciding.on, status.deciding.precision)} found no action"
+    elif status.endorsing:
+        why = "no follow-through action recorded after the resolution"
+    else:
+        why = "no resolution and no counted action on record"
+    if status.active_without_resolution:
+        head = f"Active without a resolution · {head}"
+    return f"{head}: {why}"
+
+
+def _describe_action(action: ActionFact) -> str:
+    text = f"{ACTION_KINDS[action.kind].label.lower()} on {_fmt(action.on, action.precision)}"
+    if action.participants:
+        text += f", {action.participants:,} members"
+    if action.amount_usd:
+        text += f", ${action.amount_usd:,.0f}"
+    return text
+
+
+def highest_rung(kinds: Sequence[str]) -> int:
+    return max((ACTION_KINDS[k].rung or 0 for k in kinds), default=0)

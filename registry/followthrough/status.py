@@ -1,0 +1,81 @@
+"""Keeps each body's stored follow-through status in step with its published records."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from flask import current_app
+from sqlalchemy import select
+
+from registry.database import db
+from registry.followthrough.ladder import ActionFact, BodyStatus, ResolutionFact, body_status
+from registry.models import Action, Body, Resolution
+
+EVIDENCE_ORDER = ("reported", "sourced", "primary")
+
+
+def today() -> date:
+    """The date the rules measure dormancy from; tests and snapshots may fix it."""
+    fixed = current_app.config.get("REGISTRY_TODAY")
+    if fixed:
+        return fixed if isinstance(fixed, date) else date.fromisoformat(str(fixed))
+    return date.today()
+
+
+def resolution_fact(resolution: Resolution) -> ResolutionFact:
+    return ResolutionFact(resolution.stance, resolution.adopted_on, resolution.date_precision)
+
+
+def action_fact(action: Action) -> ActionFact:
+    amount = float(action.amount_usd) if action.amount_usd is not None else None
+    return ActionFact(action.kind, action.occurred_on, action.date_precision,
+                      action.participants, amount, action.id)
+
+
+def status_of(body: Body) -> BodyStatus:
+    """The full status (with the actions behind it) of one loaded body."""
+    return body_status([resolution_fact(r) for r in body.resolutions],
+                       [action_fact(a) for a in body.actions])
+
+
+def refresh_statuses(body_ids: Iterable[int]) -> int:
+    """Recompute the stored status of these bodies in three queries; returns how many changed."""
+    ids = sorted(set(body_ids))
+    if not ids:
+        return 0
+    changed = 0
+    for start in range(0, len(ids), 500):
+        changed += _refresh_chunk(ids[start:start + 500])
+    return changed
+
+
+def _refresh_chunk(ids: list[int]) -> int:
+    resolutions: dict[int, list[Resolution]] = defaultdict(list)
+    actions: dict[int, list[Action]] = defaultdict(list)
+    for resolution in db.session.scalars(select(Resolution).where(Resolution.body_id.in_(ids))):
+        resolutions[resolution.body_id].append(resolution)
+    for action in db.session.scalars(select(Action).where(Action.body_id.in_(ids))):
+        actions[action.body_id].append(action)
+    changed = 0
+    for body in db.session.scalars(select(Body).where(Body.id.in_(ids))):
+        status = body_status([resolution_fact(r) for r in resolutions[body.id]],
+                             [action_fact(a) for a in actions[body.id]])
+        levels = [r.evidence_level for r in resolutions[body.id]] + [
+            a.evidence_level for a in actions[body.id]
+        ]
+        values = {
+            "endorsing": status.endorsing,
+            "tier": status.tier,
+            "retreat": status.retreat,
+            "active_without_resolution": status.active_without_resolution,
+            "first_resolution_on": status.first_resolution_on,
+            "last_activity_on": status.last_activity_on,
+            "evidence_level": max(levels, key=EVIDENCE_ORDER.index) if levels else None,
+        }
+        if any(getattr(body, key) != value for key, value in values.items()):
+            changed += 1
+            for key, value in values.items():
+                setattr(body, key, value)
+    return changed

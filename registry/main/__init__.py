@@ -1,0 +1,1 @@
+"""Site-wide pages: home, about, health check; error pages and template helpers."""

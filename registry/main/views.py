@@ -1,0 +1,33 @@
+"""Home, about and the health check."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, render_template
+
+from registry.followthrough import aggregates
+from registry.main import services
+
+bp = Blueprint("main", __name__)
+
+
+@bp.get("/")
+def index():
+    return render_template(
+        "index.html",
+        gap=aggregates.overall_gap(),
+        counts=aggregates.registry_counts(),
+        resolutions=services.latest_resolutions(),
+        actions=services.latest_actions(),
+    )
+
+
+@bp.get("/about")
+def about():
+    return render_template("about.html")
+
+
+@bp.get("/healthz")
+def healthz():
+    healthy = services.database_ok()
+    body = {"status": "ok" if healthy else "error", "database": "ok" if healthy else "unreachable"}
+    return jsonify(body), 200 if healthy else 503

@@ -1,0 +1,9 @@
+"""Every model, importable from one place."""
+
+from registry.models.bills import Bill
+from registry.models.bodies import Body
+from registry.models.moderation import GeocodeCache, Revision, Submission, User
+from registry.models.records import Action, Resolution, Source
+
+__all__ = ["Action", "Bill", "Body", "GeocodeCache", "Resolution", "Revision", "Source",
+           "Submission", "User"]

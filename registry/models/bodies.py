@@ -1,0 +1,82 @@
+"""Union bodies and their stored follow-through status."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from registry.database import db, utcnow
+from registry.vocab import EVIDENCE_LEVELS, GEOCODE_PRECISIONS, LENGTHS, LEVELS, sql_in
+
+if TYPE_CHECKING:
+    from registry.models.records import Action, Resolution, Source
+
+
+class Body(db.Model):
+    """A union body: a local, council, federation or national union."""
+
+    __tablename__ = "bodies"
+    __table_args__ = (
+        CheckConstraint(sql_in("level", LEVELS), name="level"),
+        CheckConstraint(sql_in("geocode_precision", GEOCODE_PRECISIONS), name="geocode_precision"),
+        CheckConstraint(sql_in("evidence_level", EVIDENCE_LEVELS), name="evidence_level"),
+        CheckConstraint("tier BETWEEN 0 AND 4", name="tier"),
+        CheckConstraint("latitude BETWEEN -90 AND 90", name="latitude"),
+        CheckConstraint("longitude BETWEEN -180 AND 180", name="longitude"),
+        CheckConstraint("members >= 0", name="members"),
+        Index("ix_bodies_latitude_longitude", "latitude", "longitude"),
+        Index("ix_bodies_endorsing_tier", "endorsing", "tier"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(LENGTHS["slug"]), unique=True)
+    name: Mapped[str] = mapped_column(String(LENGTHS["name"]), index=True)
+    level: Mapped[str] = mapped_column(String(32), index=True)
+    affiliation: Mapped[str | None] = mapped_column(String(LENGTHS["affiliation"]), index=True)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bodies.id", ondelete="SET NULL"), index=True
+    )
+    olms_file_number: Mapped[int | None] = mapped_column(unique=True)
+    designation: Mapped[str | None] = mapped_column(String(LENGTHS["designation"]))
+    city: Mapped[str | None] = mapped_column(String(LENGTHS["city"]))
+    state: Mapped[str | None] = mapped_column(String(2), index=True)
+    zip: Mapped[str | None] = mapped_column(String(LENGTHS["zip"]))
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    geocode_precision: Mapped[str | None] = mapped_column(String(8))
+    members: Mapped[int | None]
+    members_source_url: Mapped[str | None] = mapped_column(String(LENGTHS["url"]))
+    website: Mapped[str | None] = mapped_column(String(LENGTHS["url"]))
+    public_contact: Mapped[str | None] = mapped_column(String(LENGTHS["contact"]))
+
+    # Follow-through status, kept current by registry.followthrough.status from published
+    # records only, so lists, filters and gap figures are plain indexed SQL.
+    endorsing: Mapped[bool] = mapped_column(default=False)
+    tier: Mapped[int] = mapped_column(default=0, index=True)
+    retreat: Mapped[bool] = mapped_column(default=False)
+    active_without_resolution: Mapped[bool] = mapped_column(default=False)
+    first_resolution_on: Mapped[date | None] = mapped_column(index=True)
+    last_activity_on: Mapped[date | None] = mapped_column(index=True)
+    evidence_level: Mapped[str | None] = mapped_column(String(10), index=True)
+
+    published_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    parent: Mapped[Body | None] = relationship(remote_side=[id], back_populates="children")
+    children: Mapped[list[Body]] = relationship(back_populates="parent")
+    resolutions: Mapped[list[Resolution]] = relationship(
+        back_populates="body", cascade="all, delete-orphan"
+    )
+    actions: Mapped[list[Action]] = relationship(
+        back_populates="body", cascade="all, delete-orphan"
+    )
+    sources: Mapped[list[Source]] = relationship(
+        back_populates="body", cascade="all, delete-orphan"
+    )
+
+    def __repr__(self) -> str:
+        return f"<Body {self.slug}>"

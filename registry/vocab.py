@@ -1,0 +1,105 @@
+"""The registry's vocabularies and field limits: one home read by models, forms and schemas."""
+
+from __future__ import annotations
+
+LEVELS: dict[str, str] = {
+    "local": "Local union",
+    "district_council": "District council",
+    "central_labor_council": "Central labor council",
+    "area_labor_federation": "Area labor federation",
+    "state_federation": "State federation",
+    "national_union": "National union",
+    "federation": "Federation",
+    "other": "Other labor body",
+}
+
+GEOCODE_PRECISIONS: dict[str, str] = {
+    "exact": "exact address",
+    "zip": "ZIP code",
+    "city": "city",
+    "state": "state only",
+}
+
+STANCES: dict[str, str] = {"support": "Supports", "oppose": "Opposes"}
+
+DATE_PRECISIONS: dict[str, str] = {"day": "day", "month": "month", "year": "year"}
+
+# Whether a resolution's date is the vote itself or only the date it was reported.
+DATE_KINDS: dict[str, str] = {"adopted": "adopted", "reported": "reported"}
+
+EVIDENCE_LEVELS: dict[str, str] = {
+    "reported": "Reported — no public source attached yet",
+    "sourced": "Sourced — a public web page states it",
+    "primary": "Primary — the signed resolution, minutes or an officer letter",
+}
+
+COMMITMENTS: dict[str, str] = {
+    "educate_members": "Educate members",
+    "forward_to_officials": "Forward to elected officials",
+    "join_coalition": "Join a coalition",
+    "mobilize_members": "Mobilize members",
+    "fund_campaign": "Fund the campaign",
+    "other": "Other",
+}
+
+SUBMISSION_KINDS: dict[str, str] = {
+    "resolution": "Resolution",
+    "action": "Follow-through action",
+    "correction": "Correction",
+    "dispute": "Tier dispute",
+}
+
+SUBMISSION_STATUSES: dict[str, str] = {
+    "pending": "Waiting for review",
+    "published": "Published",
+    "rejected": "Not published",
+    "needs_info": "More information needed",
+}
+
+SUBMITTER_ROLES: dict[str, str] = {
+    "member": "Member",
+    "officer": "Officer",
+    "staff": "Staff",
+    "other": "Other",
+}
+
+USER_ROLES: dict[str, str] = {"reviewer": "Reviewer", "admin": "Administrator"}
+
+REVISION_ENTITIES = ("body", "resolution", "action", "source", "bill")
+
+# US states, DC and the territories that appear in union records.
+STATE_CODES = (
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
+)
+
+# Field lengths, shared by the database columns, the forms and the schemas.
+LENGTHS = {
+    "slug": 120,
+    "name": 200,
+    "affiliation": 60,
+    "designation": 80,
+    "city": 100,
+    "zip": 10,
+    "url": 2000,
+    "title": 300,
+    "summary": 4000,
+    "text": 100_000,
+    "description": 4000,
+    "publisher": 200,
+    "person_name": 120,
+    "email": 254,
+    "contact": 300,
+    "bill_code": 20,
+    "bill_as_reported": 200,
+    "note": 4000,
+    "reason": 500,
+}
+
+
+def sql_in(column: str, values) -> str:
+    """A CHECK constraint body restricting `column` to `values`."""
+    quoted = ", ".join(f"'{value}'" for value in values)
+    return f"{column} IN ({quoted})"

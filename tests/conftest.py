@@ -1,0 +1,229 @@
+"""Fixtures: one app and database per test session (SQLite by default, PostgreSQL when
+DATABASE_URL says so), emptied after every test; factories for records; a query counter."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from itertools import count
+
+import pytest
+from flask import Flask
+from flask_migrate import upgrade
+from sqlalchemy import event, inspect, text
+from sqlalchemy.engine import make_url
+
+from registry import create_app
+from registry.database import db
+from registry.followthrough.status import refresh_statuses
+from registry.models import Action, Bill, Body, Resolution, Source
+
+_serial = count(1)
+
+
+def test_database_url(tmp_dir: str) -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return "sqlite:///" + os.path.join(tmp_dir, "test.sqlite3")
+    name = make_url(url.replace("postgres://", "postgresql://", 1)).database or ""
+    if "test" not in name:
+        pytest.exit(f"Refusing to run tests against database {name!r}: its name must contain "
+                    "'test', because the suite empties every table.", returncode=2)
+    return url
+
+
+def base_config(url: str, tmp_dir: str) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key-long-enough",
+        "SQLALCHEMY_DATABASE_URI": url,
+        "RATELIMIT_ENABLED": False,
+        "UPLOAD_FOLDER": os.path.join(tmp_dir, "uploads"),
+        "SERVER_NAME": None,
+        "REGISTRY_TODAY": date(2026, 11, 28),
+    }
+
+
+@pytest.fixture(scope="session")
+def session_tmp(tmp_path_factory) -> str:
+    return str(tmp_path_factory.mktemp("registry"))
+
+
+@pytest.fixture(scope="session")
+def config(session_tmp) -> dict:
+    return base_config(test_database_url(session_tmp), session_tmp)
+
+
+def reset_schema() -> None:
+    """Drop whatever an earlier run left, then build the schema through the migrations."""
+    engine = db.engine
+    db.drop_all()
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    upgrade()
+
+
+@pytest.fixture(scope="session")
+def app(config) -> Iterator[Flask]:
+    application = create_app(config)
+    with application.app_context():
+        reset_schema()
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+def empty_tables() -> None:
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    else:
+        for table in tables:
+            db.session.execute(text(f"DELETE FROM {table}"))  # noqa: S608 - names from metadata
+    db.session.commit()
+
+
+@pytest.fixture(autouse=True)
+def app_context(request) -> Iterator[None]:
+    """Each test runs in an app context and leaves every table empty.
+
+    Factories commit, because each test-client request reads through its own session."""
+    if "app" not in request.fixturenames:
+        yield
+        return
+    application = request.getfixturevalue("app")
+    with application.app_context():
+        yield
+        db.session.rollback()
+        db.session.remove()
+        empty_tables()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_app(config, session_tmp):
+    """Build another app on the same database with some settings changed."""
+    built: list[Flask] = []
+
+    def build(**overrides) -> Flask:
+        application = create_app({**config, **overrides})
+        built.append(application)
+        return application
+
+    yield build
+    for application in built:
+        with application.app_context():
+            db.engine.dispose()
+
+
+# Factories ----------------------------------------------------------------------------------
+
+@pytest.fixture
+def make_body():
+    def build(**overrides) -> Body:
+        n = next(_serial)
+        values = {"slug": f"test-body-{n}", "name": f"Test Body {n}", "level": "local",
+                  "state": "OH", "city": "Columbus"}
+        values.update(overrides)
+        body = Body(**values)
+        db.session.add(body)
+        db.session.commit()
+        return body
+
+    return build
+
+
+@pytest.fixture
+def make_bill():
+    def build(**overrides) -> Bill:
+        n = next(_serial)
+        values = {"code": f"HR {9000 + n}", "slug": f"hr-{9000 + n}", "congress": 116,
+                  "jurisdiction": "US", "chamber": "house", "title": "Medicare for All Act",
+                  "family": "us-house-medicare-for-all", "source_url": "https://example.org/bill"}
+        values.update(overrides)
+        bill = Bill(**values)
+        db.session.add(bill)
+        db.session.commit()
+        return bill
+
+    return build
+
+
+@pytest.fixture
+def make_resolution():
+    def build(body: Body, url: str | None = "https://example.org/resolution",
+              **overrides) -> Resolution:
+        values = {"stance": "support", "adopted_on": date(2019, 5, 1), "date_precision": "day",
+                  "date_kind": "adopted", "title": "Resolution for Medicare for All",
+                  "evidence_level": "sourced" if url else "reported"}
+        values.update(overrides)
+        resolution = Resolution(body=body, **values)
+        if url:
+            resolution.sources.append(Source(url=url))
+        db.session.add(resolution)
+        db.session.flush()
+        refresh_statuses([body.id])
+        db.session.commit()
+        return resolution
+
+    return build
+
+
+@pytest.fixture
+def make_action():
+    def build(body: Body, kind: str = "rally_or_march", url: str | None = "https://example.org/a",
+              **overrides) -> Action:
+        values = {"kind": kind, "occurred_on": date(2019, 6, 1), "date_precision": "day",
+                  "description": f"{kind} by {body.name}",
+                  "evidence_level": "sourced" if url else "reported"}
+        values.update(overrides)
+        action = Action(body=body, **values)
+        if url:
+            action.sources.append(Source(url=url))
+        db.session.add(action)
+        db.session.flush()
+        refresh_statuses([body.id])
+        db.session.commit()
+        return action
+
+    return build
+
+
+# Query counting -----------------------------------------------------------------------------
+
+@contextmanager
+def count_queries() -> Iterator[list[str]]:
+    """Collect the SQL statements run inside the block (excluding savepoints)."""
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        if not re.match(r"\s*(SAVEPOINT|RELEASE|ROLLBACK)", statement):
+            statements.append(statement)
+
+    engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+@pytest.fixture
+def queries():
+    return count_queries
+
+
+def table_names() -> set[str]:
+    return set(inspect(db.engine).get_table_names())
