@@ -131,7 +131,7 @@ def make_app(config, session_tmp):
 # Factories ----------------------------------------------------------------------------------
 
 @pytest.fixture
-def make_body():
+def make_body(app):
     def build(**overrides) -> Body:
         n = next(_serial)
         values = {"slug": f"test-body-{n}", "name": f"Test Body {n}", "level": "local",
@@ -146,7 +146,7 @@ def make_body():
 
 
 @pytest.fixture
-def make_bill():
+def make_bill(app):
     def build(**overrides) -> Bill:
         n = next(_serial)
         values = {"code": f"HR {9000 + n}", "slug": f"hr-{9000 + n}", "congress": 116,
@@ -162,7 +162,7 @@ def make_bill():
 
 
 @pytest.fixture
-def make_resolution():
+def make_resolution(app):
     def build(body: Body, url: str | None = "https://example.org/resolution",
               **overrides) -> Resolution:
         values = {"stance": "support", "adopted_on": date(2019, 5, 1), "date_precision": "day",
@@ -182,7 +182,7 @@ def make_resolution():
 
 
 @pytest.fixture
-def make_action():
+def make_action(app):
     def build(body: Body, kind: str = "rally_or_march", url: str | None = "https://example.org/a",
               **overrides) -> Action:
         values = {"kind": kind, "occurred_on": date(2019, 6, 1), "date_precision": "day",

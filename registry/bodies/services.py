@@ -3,27 +3,76 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import selectinload
 
+from registry.bodies.schemas import GENERAL_FAMILY
 from registry.database import db
-from registry.models import Action, Body, Resolution, Revision
+from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, months_before
+from registry.followthrough.status import today
+from registry.models import Action, Bill, Body, Resolution, Revision
 
 
 def filtered_bodies(filters: dict[str, Any]) -> Select:
+    """Bodies matching the shared filters (see BodyFilterSchema), as a query to refine."""
     query = select(Body)
-    if filters.get("state"):
-        query = query.where(Body.state == filters["state"])
-    if filters.get("level"):
-        query = query.where(Body.level == filters["level"])
+    for name in ("state", "level", "affiliation"):
+        if filters.get(name):
+            query = query.where(getattr(Body, name) == filters[name])
+    if filters.get("q"):
+        pattern = f"%{filters['q'].lower()}%"
+        query = query.where(or_(*(func.lower(column).like(pattern) for column in
+                                  (Body.name, Body.affiliation, Body.designation, Body.city))))
+    if filters.get("tier") is not None:
+        query = query.where(Body.tier == filters["tier"],
+                            or_(Body.endorsing.is_(True), Body.active_without_resolution.is_(True)))
+    if filters.get("evidence"):
+        query = query.where(Body.evidence_level == filters["evidence"])
+    if filters.get("endorsing") is not None:
+        query = query.where(Body.endorsing.is_(filters["endorsing"]))
+    if filters.get("retreat") is not None:
+        query = query.where(Body.retreat.is_(filters["retreat"]))
+    if filters.get("year_from"):
+        query = query.where(Body.first_resolution_on >= date(filters["year_from"], 1, 1))
+    if filters.get("year_to"):
+        query = query.where(Body.first_resolution_on <= date(filters["year_to"], 12, 31))
+    if filters.get("dormant") is not None:
+        cutoff = months_before(today(), DORMANT_AFTER_MONTHS)
+        dormant = Body.last_activity_on < cutoff
+        query = query.where(dormant if filters["dormant"] else or_(
+            Body.last_activity_on.is_(None), Body.last_activity_on >= cutoff))
+    if filters.get("bill_family"):
+        query = query.where(Body.id.in_(bodies_supporting_family(filters["bill_family"])))
     return query
 
 
+def bodies_supporting_family(family: str) -> Select:
+    """Ids of bodies with a supporting resolution on a bill of this family (or naming no bill)."""
+    query = select(Resolution.body_id).where(Resolution.stance == "support")
+    if family == GENERAL_FAMILY:
+        return query.where(Resolution.bill_id.is_(None))
+    return query.join(Bill, Resolution.bill_id == Bill.id).where(Bill.family == family)
+
+
+ORDERINGS = {
+    "name": (Body.name, Body.id),
+    "state": (Body.state.is_(None), Body.state, Body.name, Body.id),
+    "tier": (Body.tier.desc(), Body.name, Body.id),
+    "latest": (Body.last_activity_on.is_(None), Body.last_activity_on.desc(), Body.name, Body.id),
+    "members": (Body.members.is_(None), Body.members.desc(), Body.name, Body.id),
+}
+
+
+def ordered(query: Select, sort: str) -> Select:
+    return query.order_by(*ORDERINGS.get(sort, ORDERINGS["name"]))
+
+
 def list_bodies(filters: dict[str, Any]) -> Pagination:
-    query = filtered_bodies(filters).order_by(Body.name, Body.id)
+    query = ordered(filtered_bodies(filters), filters.get("sort", "name"))
     return db.paginate(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200)
 
 

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, render_template, request
 from marshmallow import ValidationError
 
 from registry.bodies import services
-from registry.bodies.schemas import BodyFilterSchema
+from registry.bodies.schemas import BodyListSchema
 from registry.followthrough.status import status_of, today
 from registry.vocab import LEVELS
 
@@ -16,7 +16,7 @@ bp = Blueprint("bodies", __name__, url_prefix="/bodies")
 @bp.get("")
 def index():
     try:
-        filters = BodyFilterSchema().load(request.args.to_dict())
+        filters = BodyListSchema().load(request.args.to_dict())
     except ValidationError as error:
         return render_template("bodies/list.html", page=None, filters={}, errors=error.messages,
                                levels=LEVELS, states=services.state_choices()), 400
