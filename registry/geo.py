@@ -20,9 +20,10 @@ class Place:
 
 
 def normalise_city(city: str) -> str:
-    text = re.sub(r"[.']", "", city.strip().lower())
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"^(st|ste)\s", "saint ", text)
+    text = re.sub(r"[.'\-]", " ", city.strip().lower())
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^ste\s", "sainte ", text)
+    text = re.sub(r"^st\s", "saint ", text)
     text = re.sub(r"^ft\s", "fort ", text)
     return re.sub(r"^mt\s", "mount ", text)
 

@@ -7,7 +7,7 @@ from marshmallow import ValidationError
 
 from registry.bodies import services
 from registry.bodies.schemas import BodyListSchema
-from registry.followthrough.status import status_of, today
+from registry.followthrough.status import status_of, timeline, today
 from registry.vocab import LEVELS
 
 bp = Blueprint("bodies", __name__, url_prefix="/bodies")
@@ -32,4 +32,5 @@ def detail(slug: str):
         abort(404, description="No union body has that address.")
     status = status_of(profile.body)
     return render_template("bodies/detail.html", body=profile.body, revisions=profile.revisions,
-                           status=status, dormant=status.is_dormant(today()))
+                           status=status, dormant=status.is_dormant(today()),
+                           entries=timeline(profile.body, status))

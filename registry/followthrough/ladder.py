@@ -223,7 +223,7 @@ def describe(status: BodyStatus) -> str:
     elif status.deciding is not None and status.tier > 0:
         why = _describe_action(status.deciding)
     elif status.deciding is not None:
-        why = f"a check-in on {_fmt(status.deciding.on, status.deciding.precision)} found no action"
+        why = f"a {_describe_action(status.deciding)} found no action"
     elif status.endorsing:
         why = "no follow-through action recorded after the resolution"
     else:
@@ -234,7 +234,8 @@ def describe(status: BodyStatus) -> str:
 
 
 def _describe_action(action: ActionFact) -> str:
-    text = f"{ACTION_KINDS[action.kind].label.lower()} on {_fmt(action.on, action.precision)}"
+    preposition = "on" if action.precision in (None, "day") else "in"
+    text = f"{ACTION_KINDS[action.kind].label.lower()} {preposition} {_fmt(action.on, action.precision)}"
     if action.participants:
         text += f", {action.participants:,} members"
     if action.amount_usd:

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app
 from sqlalchemy import select
 
 from registry.database import db
-from registry.followthrough.ladder import ActionFact, BodyStatus, ResolutionFact, body_status
+from registry.followthrough.ladder import (
+    ACTION_KINDS,
+    ActionFact,
+    BodyStatus,
+    ResolutionFact,
+    body_status,
+)
 from registry.models import Action, Body, Resolution
 
 EVIDENCE_ORDER = ("reported", "sourced", "primary")
@@ -79,3 +86,36 @@ def _refresh_chunk(ids: list[int]) -> int:
             for key, value in values.items():
                 setattr(body, key, value)
     return changed
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated line of a body's record: a resolution or an action, and whether it counts."""
+
+    on: date | None
+    precision: str | None
+    resolution: Resolution | None = None
+    action: Action | None = None
+    counted: bool = False
+    note: str | None = None
+
+
+def timeline(body: Body, status: BodyStatus) -> list[TimelineEntry]:
+    """Resolutions and actions in one list, newest first, undated last."""
+    counted = {a.ident for a in status.counted}
+    before = {a.ident for a in status.before_resolution}
+    entries = [TimelineEntry(r.adopted_on, r.date_precision, resolution=r) for r in body.resolutions]
+    for action in body.actions:
+        kind = ACTION_KINDS[action.kind]
+        note = None
+        if kind.is_counter:
+            note = "counter-action: sets the retreat flag"
+        elif action.occurred_on is None:
+            note = "undated: not counted"
+        elif action.id in before:
+            note = "before the first resolution: not counted"
+        entries.append(TimelineEntry(action.occurred_on, action.date_precision, action=action,
+                                     counted=action.id in counted, note=note))
+    dated = sorted((e for e in entries if e.on), key=lambda e: (e.on, e.action is not None),
+                   reverse=True)
+    return dated + [e for e in entries if e.on is None]

@@ -13,6 +13,7 @@ from registry.vocab import (
     EVIDENCE_LEVELS,
     GEOCODE_PRECISIONS,
     LEVELS,
+    STANCES,
     SUBMISSION_STATUSES,
 )
 
@@ -62,7 +63,7 @@ def register(app: Flask) -> None:
     app.jinja_env.filters.update(partial_date=partial_date, share=share)
     app.jinja_env.globals.update(
         LEVELS=LEVELS, TIERS=TIERS, ACTION_KINDS=ACTION_KINDS, EVIDENCE_LEVELS=EVIDENCE_LEVELS,
-        COMMITMENTS=COMMITMENTS, GEOCODE_PRECISIONS=GEOCODE_PRECISIONS,
+        COMMITMENTS=COMMITMENTS, GEOCODE_PRECISIONS=GEOCODE_PRECISIONS, STANCES=STANCES,
         SUBMISSION_STATUSES=SUBMISSION_STATUSES, url_with=url_with,
         has_endpoint=lambda endpoint: endpoint in app.view_functions,
     )

@@ -1,0 +1,508 @@
+#!/usr/bin/env python3
+"""Build the registry seed files from the harvested facts and the hand curation.
+
+Usage:
+    python scripts/build_seeds.py [--data DIR] [--out DIR] [--curation DIR] [--report]
+
+Inputs
+    DATA/endorsements.csv, DATA/actions.csv       harvested facts (read only)
+    CURATION/bodies.csv       canonical catalogue of union bodies
+    CURATION/aliases.csv      raw (org_name, state) -> body slug
+    CURATION/bill_map.csv     raw bill text -> bill code(s) (or none)
+    CURATION/reported_actions.csv  coding of endorsements.csv action_reported texts
+    CURATION/exclusions.csv   raw rows deliberately not seeded, with a reason
+
+Outputs (only written when every check passes; deterministic order)
+    OUT/bodies.csv, OUT/resolutions.csv, OUT/actions.csv
+
+Standard library only (Python 3.11).  Exit status 1 on any validation error,
+each reported as "file:line: problem".
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import os
+import re
+import sys
+import tempfile
+
+BILL_CODES = ("HR 676", "HR 1384", "HR 1976", "HR 3421", "HR 3069",
+              "S 1804", "S 1129", "S 4204", "S 1655", "S 1506")
+LEVELS = ("local", "district_council", "central_labor_council", "area_labor_federation",
+          "state_federation", "national_union", "federation", "other")
+ACTION_KINDS = ("check_in", "forwarded_to_officials", "member_education", "committee_formed",
+                "newsletter_or_statement", "testimony", "lobby_visit", "town_hall",
+                "petition_drive", "press_event", "coalition_joined", "rally_or_march",
+                "canvass_or_phonebank", "funding", "member_turnout", "job_action_or_strike",
+                "sustained_campaign", "opposed_bill", "rescinded_resolution", "endorsed_opponent")
+COMMITMENTS = ("educate_members", "forward_to_officials", "join_coalition",
+               "mobilize_members", "fund_campaign", "other")
+CODINGS = ("action", "commitment", "not_action", "duplicate")
+DATE_KINDS = ("adopted", "reported")
+USPS = {
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
+}
+PRECISION_BY_LEN = {10: "day", 7: "month", 4: "year"}
+DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+INT_RE = re.compile(r"^\d+$")
+URL_RE = re.compile(r"^https?://\S+$")
+# Field limits of the registry's seed loader (registry/vocab.py LENGTHS).
+MAX_LEN = {"slug": 120, "name": 200, "affiliation": 60, "designation": 80, "city": 100,
+           "description": 4000, "bill_as_reported": 200, "name_in_source": 200, "source_url": 2000}
+# Raw texts that are promises or plans, never done actions.
+PROMISE_RE = re.compile(r"\b(pledged|planned)\b", re.I)
+
+RAW_ENDORSEMENT_COLS = ["org_name", "level", "affiliation", "city", "state", "bill", "date",
+                        "date_kind", "action_reported", "source_url"]
+RAW_ACTION_COLS = ["org_name", "level", "affiliation", "city", "state", "action_kind",
+                   "action_date", "date_precision", "participants", "amount_usd",
+                   "description", "bill", "source_url"]
+CUR_COLS = {
+    "bodies.csv": ["slug", "name", "level", "affiliation", "designation", "parent", "city", "state"],
+    "aliases.csv": ["org_name", "state", "slug"],
+    "bill_map.csv": ["bill_as_reported", "codes", "note"],
+    "reported_actions.csv": ["org_name", "state", "date", "source_url", "action_reported",
+                             "coding", "kind", "action_date", "commitments", "description", "note"],
+    "exclusions.csv": ["file", "org_name", "state", "bill", "date", "source_url", "reason"],
+}
+OUT_COLS = {
+    "bodies.csv": ["slug", "name", "level", "affiliation", "designation", "parent", "city",
+                   "state", "source_url"],
+    "resolutions.csv": ["body", "bill", "stance", "date", "date_kind", "date_precision",
+                        "commitments", "bill_as_reported", "name_in_source", "source_url"],
+    "actions.csv": ["body", "kind", "date", "date_precision", "participants", "amount_usd",
+                    "description", "bill", "source_url"],
+}
+
+
+class Errors:
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, path: str, line: int | str, msg: str) -> None:
+        self.items.append(f"{path}:{line}: {msg}")
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def read_csv(path: str, columns: list[str], errors: Errors) -> list[tuple[int, dict]]:
+    """Read a CSV; return [(line_number, row)].  Line numbers are physical start lines."""
+    rows: list[tuple[int, dict]] = []
+    if not os.path.isfile(path):
+        errors.add(path, 0, "file not found")
+        return rows
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        header = reader.fieldnames or []
+        missing = [c for c in columns if c not in header]
+        if missing:
+            errors.add(path, 1, f"missing columns: {', '.join(missing)}")
+            return rows
+        line = reader.line_num
+        for row in reader:
+            start = line + 1
+            line = reader.line_num
+            if None in row or any(v is None for v in row.values()):
+                errors.add(path, start, "wrong number of fields")
+                continue
+            rows.append((start, {k: row[k] for k in header}))
+    return rows
+
+
+def check_date(path: str, line: int, value: str, errors: Errors, what: str = "date") -> None:
+    if value and not DATE_RE.match(value):
+        errors.add(path, line, f"{what} {value!r} is not ISO YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def precision(value: str) -> str:
+    return PRECISION_BY_LEN.get(len(value), "") if value else ""
+
+
+def split_codes(value: str) -> list[str]:
+    return [c.strip() for c in value.split(";") if c.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", default=os.path.join(repo, "..", "shared", "data"),
+                    help="directory holding endorsements.csv and actions.csv "
+                         "(default: ../shared/data from the repository root)")
+    ap.add_argument("--out", default=os.path.join(repo, "seeds"),
+                    help="output directory (default: seeds/ in the repository)")
+    ap.add_argument("--curation", default=None,
+                    help="curation directory (default: OUT/curation)")
+    ap.add_argument("--report", action="store_true",
+                    help="also print the merge/rename list and per-reason details")
+    args = ap.parse_args(argv)
+    cur = args.curation or os.path.join(args.out, "curation")
+    errors = Errors()
+
+    # ---------------------------------------------------------------- read
+    e_path = os.path.join(args.data, "endorsements.csv")
+    a_path = os.path.join(args.data, "actions.csv")
+    raw_e = read_csv(e_path, RAW_ENDORSEMENT_COLS, errors)
+    raw_a = read_csv(a_path, RAW_ACTION_COLS, errors)
+    cpath = {name: os.path.join(cur, name) for name in CUR_COLS}
+    c = {name: read_csv(cpath[name], cols, errors) for name, cols in CUR_COLS.items()}
+    if errors:
+        return fail(errors)
+
+    # ---------------------------------------------------------------- bodies
+    bodies: dict[str, dict] = {}
+    body_line: dict[str, int] = {}
+    p = cpath["bodies.csv"]
+    for line, b in c["bodies.csv"]:
+        s = b["slug"]
+        if not SLUG_RE.match(s):
+            errors.add(p, line, f"slug {s!r} is not lowercase ASCII words joined by '-'")
+        if s in bodies:
+            errors.add(p, line, f"duplicate slug {s!r} (first on line {body_line[s]})")
+            continue
+        if not b["name"].strip():
+            errors.add(p, line, f"body {s!r} has no name")
+        if b["level"] not in LEVELS:
+            errors.add(p, line, f"level {b['level']!r} not in {', '.join(LEVELS)}")
+        if b["state"] and b["state"] not in USPS:
+            errors.add(p, line, f"state {b['state']!r} is not a USPS code")
+        if b["city"] and not b["state"]:
+            errors.add(p, line, "city given without state")
+        for col in ("slug", "name", "affiliation", "designation", "city"):
+            if len(b[col]) > MAX_LEN[col]:
+                errors.add(p, line, f"{col} longer than {MAX_LEN[col]} characters")
+        bodies[s] = b
+        body_line[s] = line
+    for s, b in bodies.items():
+        par = b["parent"]
+        if par and par not in bodies:
+            errors.add(p, body_line[s], f"parent {par!r} is not a known slug")
+        elif par == s:
+            errors.add(p, body_line[s], "body is its own parent")
+    for s in bodies:  # cycles
+        seen, cur_s = set(), s
+        while bodies.get(cur_s, {}).get("parent"):
+            if cur_s in seen:
+                errors.add(p, body_line[s], "parent chain has a cycle")
+                break
+            seen.add(cur_s)
+            cur_s = bodies[cur_s]["parent"]
+    names = collections.Counter((b["name"], b["state"]) for b in bodies.values())
+    for s, b in bodies.items():
+        if names[(b["name"], b["state"])] > 1:
+            errors.add(p, body_line[s],
+                       f"name {b['name']!r} ({b['state'] or 'no state'}) used by more than one body")
+
+    # ---------------------------------------------------------------- aliases
+    alias: dict[tuple[str, str], str] = {}
+    alias_line: dict[tuple[str, str], int] = {}
+    p = cpath["aliases.csv"]
+    for line, r in c["aliases.csv"]:
+        k = (r["org_name"], r["state"])
+        if k in alias:
+            errors.add(p, line, f"duplicate alias {k} (first on line {alias_line[k]})")
+            continue
+        if r["slug"] not in bodies:
+            errors.add(p, line, f"slug {r['slug']!r} not in bodies.csv")
+        alias[k] = r["slug"]
+        alias_line[k] = line
+
+    # ---------------------------------------------------------------- bills
+    bill_map: dict[str, list[str]] = {}
+    p = cpath["bill_map.csv"]
+    for line, r in c["bill_map.csv"]:
+        if r["bill_as_reported"] in bill_map:
+            errors.add(p, line, f"duplicate bill_as_reported {r['bill_as_reported']!r}")
+        codes = split_codes(r["codes"])
+        for code in codes:
+            if code not in BILL_CODES:
+                errors.add(p, line, f"bill code {code!r} not in {', '.join(BILL_CODES)}")
+        bill_map[r["bill_as_reported"]] = codes
+
+    # ---------------------------------------------------------------- exclusions
+    excl: dict[tuple, tuple[int, str]] = {}
+    p = cpath["exclusions.csv"]
+    for line, r in c["exclusions.csv"]:
+        if r["file"] not in ("endorsements.csv", "actions.csv"):
+            errors.add(p, line, f"file {r['file']!r} must be endorsements.csv or actions.csv")
+        if not r["reason"].strip():
+            errors.add(p, line, "exclusion without a reason")
+        k = (r["file"], r["org_name"], r["state"], r["bill"], r["date"], r["source_url"])
+        if k in excl:
+            errors.add(p, line, "duplicate exclusion")
+        excl[k] = (line, r["reason"])
+    excl_used: dict[tuple, int] = collections.Counter()
+
+    # ---------------------------------------------------------------- raw rows
+    alias_used: set[tuple[str, str]] = set()
+    body_urls: dict[str, set[str]] = collections.defaultdict(set)
+    body_places: dict[str, set[tuple[str, str]]] = collections.defaultdict(set)
+    body_names: dict[str, set[str]] = collections.defaultdict(set)
+    seeded_e: list[tuple[int, dict, str]] = []
+    seeded_a: list[tuple[int, dict, str]] = []
+    excluded_rows: list[tuple[str, int, dict, str]] = []
+
+    def map_row(path: str, fname: str, line: int, r: dict, date_col: str) -> str | None:
+        k = (fname, r["org_name"], r["state"], r["bill"], r[date_col], r["source_url"])
+        if k in excl:
+            excl_used[k] += 1
+            excluded_rows.append((fname, line, r, excl[k][1]))
+            return None
+        if not URL_RE.match(r["source_url"]) or len(r["source_url"]) > MAX_LEN["source_url"]:
+            errors.add(path, line, f"source_url {r['source_url']!r} is not an http(s) URL")
+        if len(r["bill"]) > MAX_LEN["bill_as_reported"] or len(r["org_name"]) > MAX_LEN["name_in_source"]:
+            errors.add(path, line, "bill or org_name too long for the loader")
+        if fname == "actions.csv" and len(r["description"]) > MAX_LEN["description"]:
+            errors.add(path, line, "description too long for the loader")
+        if r["state"] and r["state"] not in USPS:
+            errors.add(path, line, f"state {r['state']!r} is not a USPS code")
+        if r["bill"] not in bill_map:
+            errors.add(path, line, f"bill {r['bill']!r} not mapped in curation/bill_map.csv")
+        ak = (r["org_name"], r["state"])
+        slug = alias.get(ak)
+        if slug is None:
+            errors.add(path, line, f"({r['org_name']!r}, {r['state']!r}) not mapped in "
+                                   "curation/aliases.csv and not excluded")
+            return None
+        alias_used.add(ak)
+        if slug in bodies:
+            body_urls[slug].add(r["source_url"])
+            body_places[slug].add((r["city"], r["state"]))
+            body_names[slug].add(r["org_name"])
+        return slug
+
+    for line, r in raw_e:
+        check_date(e_path, line, r["date"], errors)
+        if r["date_kind"] not in ("",) + DATE_KINDS:
+            errors.add(e_path, line, f"date_kind {r['date_kind']!r} not adopted/reported")
+        if bool(r["date"]) != bool(r["date_kind"]):
+            errors.add(e_path, line, "date and date_kind must be both given or both empty")
+        slug = map_row(e_path, "endorsements.csv", line, r, "date")
+        if slug:
+            seeded_e.append((line, r, slug))
+    for line, r in raw_a:
+        check_date(a_path, line, r["action_date"], errors, "action_date")
+        if r["action_kind"] not in ACTION_KINDS:
+            errors.add(a_path, line, f"action_kind {r['action_kind']!r} not an allowed kind")
+        if r["date_precision"] != precision(r["action_date"]):
+            errors.add(a_path, line, f"date_precision {r['date_precision']!r} does not match "
+                                     f"action_date {r['action_date']!r}")
+        for col in ("participants", "amount_usd"):
+            if r[col] and not INT_RE.match(r[col]):
+                errors.add(a_path, line, f"{col} {r[col]!r} is not a whole number")
+        slug = map_row(a_path, "actions.csv", line, r, "action_date")
+        if slug:
+            seeded_a.append((line, r, slug))
+
+    for k, (line, _) in excl.items():
+        if excl_used[k] != 1:
+            errors.add(cpath["exclusions.csv"], line,
+                       f"matches {excl_used[k]} raw rows (must match exactly 1)")
+    for k, line in alias_line.items():
+        if k not in alias_used:
+            errors.add(cpath["aliases.csv"], line, f"alias {k} matches no seeded raw row")
+    for s, b in bodies.items():
+        if s not in body_urls:
+            errors.add(cpath["bodies.csv"], body_line[s], f"body {s!r} is named by no seeded raw row")
+            continue
+        # city/state provenance: must come from a raw row of this body
+        if b["state"] and b["state"] not in {st for _, st in body_places[s]}:
+            errors.add(cpath["bodies.csv"], body_line[s],
+                       f"state {b['state']!r} appears in no raw row of this body")
+        if b["city"] and (b["city"], b["state"]) not in body_places[s]:
+            errors.add(cpath["bodies.csv"], body_line[s],
+                       f"city {b['city']!r}, {b['state']} appears in no raw row of this body")
+
+    # ---------------------------------------------------------------- reported actions
+    p = cpath["reported_actions.csv"]
+    e_index: dict[tuple, tuple[int, dict, str]] = {}
+    for line, r, slug in seeded_e:
+        k = (r["org_name"], r["state"], r["date"], r["source_url"], r["action_reported"])
+        if r["action_reported"] and k in e_index:
+            errors.add(e_path, line, f"action_reported key not unique (also line {e_index[k][0]})")
+        e_index[k] = (line, r, slug)
+    codings: dict[tuple, list[tuple[int, dict]]] = collections.defaultdict(list)
+    for line, r in c["reported_actions.csv"]:
+        k = (r["org_name"], r["state"], r["date"], r["source_url"], r["action_reported"])
+        if k not in e_index or not r["action_reported"]:
+            errors.add(p, line, "matches no seeded endorsements.csv row with this action_reported text")
+            continue
+        if r["coding"] not in CODINGS:
+            errors.add(p, line, f"coding {r['coding']!r} not in {', '.join(CODINGS)}")
+            continue
+        text = r["action_reported"]
+        if r["coding"] == "action":
+            if r["kind"] not in ACTION_KINDS:
+                errors.add(p, line, f"kind {r['kind']!r} not an allowed action kind")
+            if not r["description"].strip():
+                errors.add(p, line, "action without a description")
+            elif len(r["description"]) > MAX_LEN["description"]:
+                errors.add(p, line, "description too long for the loader")
+            check_date(p, line, r["action_date"], errors, "action_date")
+            if re.match(r"^\s*(pledged|planned)\b", text, re.I):
+                errors.add(p, line, "text is a pledge/plan; it cannot be coded as a done action")
+        else:
+            if r["kind"] or r["action_date"] or r["description"]:
+                errors.add(p, line, f"{r['coding']} row must leave kind, action_date and description empty")
+        if r["coding"] == "commitment":
+            vals = split_codes(r["commitments"])
+            if not vals:
+                errors.add(p, line, "commitment row without commitments")
+            for v in vals:
+                if v not in COMMITMENTS:
+                    errors.add(p, line, f"commitment {v!r} not in {', '.join(COMMITMENTS)}")
+            if not PROMISE_RE.search(text):
+                errors.add(p, line, "commitments may only be derived from pledged/planned texts")
+        elif r["commitments"]:
+            errors.add(p, line, f"{r['coding']} row must leave commitments empty")
+        if r["coding"] in ("not_action", "duplicate") and not r["note"].strip():
+            errors.add(p, line, f"{r['coding']} row needs a note saying why")
+        codings[k].append((line, r))
+    for k, (line, r, _slug) in e_index.items():
+        if r["action_reported"] and k not in codings:
+            errors.add(e_path, line, "action_reported text not coded in curation/reported_actions.csv")
+
+    if errors:
+        return fail(errors)
+
+    # ---------------------------------------------------------------- build
+    out_bodies = []
+    for s in sorted(bodies):
+        b = dict(bodies[s])
+        b["source_url"] = sorted(body_urls[s])[0]
+        out_bodies.append(b)
+
+    resolutions = []
+    for _line, r, slug in seeded_e:
+        k = (r["org_name"], r["state"], r["date"], r["source_url"], r["action_reported"])
+        commits = set()
+        for _, cr in codings.get(k, []):
+            if cr["coding"] == "commitment":
+                commits.update(split_codes(cr["commitments"]))
+        commitments = ";".join(v for v in COMMITMENTS if v in commits)
+        for code in bill_map[r["bill"]] or [""]:
+            resolutions.append({
+                "body": slug, "bill": code, "stance": "support",
+                "date": r["date"], "date_kind": r["date_kind"] if r["date"] else "",
+                "date_precision": precision(r["date"]), "commitments": commitments,
+                "bill_as_reported": r["bill"], "name_in_source": r["org_name"],
+                "source_url": r["source_url"],
+            })
+
+    actions = []
+    n_actions_raw = 0
+    for _line, r, slug in seeded_a:
+        codes = bill_map[r["bill"]]
+        actions.append({
+            "body": slug, "kind": r["action_kind"], "date": r["action_date"],
+            "date_precision": r["date_precision"], "participants": r["participants"],
+            "amount_usd": r["amount_usd"], "description": r["description"],
+            "bill": codes[0] if len(codes) == 1 else "", "source_url": r["source_url"],
+        })
+        n_actions_raw += 1
+    n_actions_rep = 0
+    coding_counts = collections.Counter()
+    for k, rows in codings.items():
+        line, er, slug = e_index[k]
+        codes = bill_map[er["bill"]]
+        for _, cr in rows:
+            coding_counts[cr["coding"]] += 1
+            if cr["coding"] != "action":
+                continue
+            actions.append({
+                "body": slug, "kind": cr["kind"], "date": cr["action_date"],
+                "date_precision": precision(cr["action_date"]), "participants": "",
+                "amount_usd": "", "description": cr["description"],
+                "bill": codes[0] if len(codes) == 1 else "", "source_url": er["source_url"],
+            })
+            n_actions_rep += 1
+
+    def key(cols):
+        return lambda row: tuple(row[c] for c in cols)
+
+    resolutions.sort(key=key(["body", "bill", "date", "source_url", "name_in_source",
+                              "bill_as_reported", "date_kind", "commitments"]))
+    actions.sort(key=key(["body", "date", "kind", "source_url", "description", "bill",
+                          "participants", "amount_usd", "date_precision"]))
+
+    os.makedirs(args.out, exist_ok=True)
+    write_csv(os.path.join(args.out, "bodies.csv"), OUT_COLS["bodies.csv"], out_bodies)
+    write_csv(os.path.join(args.out, "resolutions.csv"), OUT_COLS["resolutions.csv"], resolutions)
+    write_csv(os.path.join(args.out, "actions.csv"), OUT_COLS["actions.csv"], actions)
+
+    # ---------------------------------------------------------------- summary
+    levels = collections.Counter(b["level"] for b in out_bodies)
+    pairs = {(r["body"], r["bill"]) for r in resolutions}
+    by_reason = collections.Counter(reason for _, _, _, reason in excluded_rows)
+    print(f"raw rows read: endorsements {len(raw_e)}, actions {len(raw_a)} (total {len(raw_e) + len(raw_a)})")
+    print(f"rows seeded: endorsements {len(seeded_e)}, actions {len(seeded_a)}")
+    print(f"rows excluded: {len(excluded_rows)}")
+    for reason, n in sorted(by_reason.items()):
+        print(f"  {n:3d}  {reason}")
+    print(f"bodies: {len(out_bodies)}")
+    for lvl in LEVELS:
+        print(f"  {lvl:24s} {levels.get(lvl, 0)}")
+    print(f"resolution rows: {len(resolutions)}; distinct (body, bill) pairs: {len(pairs)} "
+          f"({sum(1 for _, b in pairs if b)} with a bill code, {sum(1 for _, b in pairs if not b)} without)")
+    print(f"resolution rows with commitments: {sum(1 for r in resolutions if r['commitments'])}")
+    print(f"actions: {len(actions)} = {n_actions_raw} from actions.csv"
+          f" + {n_actions_rep} from action_reported")
+    print("action_reported codings: " + ", ".join(f"{k} {coding_counts[k]}" for k in CODINGS))
+    if args.report:
+        print_report(out_bodies, body_names, excluded_rows)
+    return 0
+
+
+def print_report(out_bodies, body_names, excluded_rows) -> None:
+    print("\nMerges (several raw names -> one body):")
+    for b in out_bodies:
+        raw = sorted(body_names[b["slug"]])
+        if len(raw) > 1:
+            print(f"  {b['slug']}  ({b['name']})")
+            for n in raw:
+                print(f"      {n}")
+    print("\nRenames (one raw name, canonical name differs):")
+    for b in out_bodies:
+        raw = sorted(body_names[b["slug"]])
+        if len(raw) == 1 and raw[0] != b["name"]:
+            print(f"  {raw[0]}  ->  {b['slug']}  ({b['name']})")
+    print("\nExcluded rows:")
+    for fname, line, r, reason in sorted(excluded_rows, key=lambda x: (x[0], x[1])):
+        print(f"  {fname}:{line}  {r['org_name']} ({r['state']})  -- {reason}")
+
+
+def write_csv(path: str, columns: list[str], rows: list[dict]) -> None:
+    """Write atomically with csv-module quoting and '\\n' line endings."""
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".csv", dir=directory)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    try:
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+            w.writeheader()
+            for row in rows:
+                w.writerow({col: row.get(col, "") for col in columns})
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def fail(errors: Errors) -> int:
+    for item in errors.items:
+        print(item, file=sys.stderr)
+    print(f"{len(errors.items)} problem(s); no seed files written", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
