@@ -47,11 +47,13 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from registry import api
     from registry.bodies.views import bp as bodies_bp
     from registry.main.views import bp as main_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(bodies_bp)
+    api.register(app)
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -8,6 +8,8 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, pre_load, validates_schema
 from marshmallow.validate import Length, OneOf, Range
 
+from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, TIERS, months_before
+from registry.followthrough.status import today
 from registry.vocab import EVIDENCE_LEVELS, LENGTHS, LEVELS, STATE_CODES
 
 SORTS = {
@@ -73,3 +75,38 @@ class BodyListSchema(BodyFilterSchema):
 
 
 FILTER_FIELDS = tuple(BodyFilterSchema().fields)
+
+
+class BodySchema(Schema):
+    """A body as published: identity, place, and its follow-through status."""
+
+    id = fields.Integer(dump_only=True)
+    slug = fields.String(metadata={"example": "usw-local-155"})
+    name = fields.String()
+    level = fields.String()
+    affiliation = fields.String(allow_none=True)
+    designation = fields.String(allow_none=True)
+    parent = fields.Function(lambda b: b.parent.slug if b.parent else None, allow_none=True)
+    olms_file_number = fields.Integer(allow_none=True)
+    city = fields.String(allow_none=True)
+    state = fields.String(allow_none=True)
+    latitude = fields.Float(allow_none=True)
+    longitude = fields.Float(allow_none=True)
+    geocode_precision = fields.String(allow_none=True)
+    members = fields.Integer(allow_none=True)
+    website = fields.String(allow_none=True)
+    public_contact = fields.String(allow_none=True)
+    endorsing = fields.Boolean()
+    tier = fields.Integer()
+    tier_name = fields.Function(lambda b: TIERS[b.tier])
+    retreat = fields.Boolean()
+    dormant = fields.Method("is_dormant")
+    active_without_resolution = fields.Boolean()
+    first_resolution_on = fields.Date(allow_none=True)
+    last_activity_on = fields.Date(allow_none=True)
+    evidence_level = fields.String(allow_none=True)
+    published_at = fields.DateTime(dump_only=True)
+
+    def is_dormant(self, body) -> bool:
+        cutoff = months_before(today(), DORMANT_AFTER_MONTHS)
+        return body.last_activity_on is not None and body.last_activity_on < cutoff

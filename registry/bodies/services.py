@@ -91,8 +91,16 @@ class Profile:
 
 def get_profile(slug: str) -> Profile | None:
     """The body with everything its page shows, in a fixed number of queries."""
+    return _profile(Body.slug == slug)
+
+
+def get_profile_by_id(body_id: int) -> Profile | None:
+    return _profile(Body.id == body_id)
+
+
+def _profile(condition) -> Profile | None:
     body = db.session.scalar(
-        select(Body).where(Body.slug == slug).options(
+        select(Body).where(condition).options(
             selectinload(Body.resolutions).selectinload(Resolution.sources),
             selectinload(Body.resolutions).selectinload(Resolution.bill),
             selectinload(Body.actions).selectinload(Action.sources),

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, extract, func, select
 
+from registry.bodies.schemas import GENERAL_FAMILY
+from registry.bodies.services import filtered_bodies
 from registry.database import db
-from registry.models import Action, Body, Resolution
+from registry.models import Action, Bill, Body, Resolution
+
+GROUPINGS = {
+    "state": "State",
+    "level": "Level",
+    "affiliation": "Affiliation",
+    "bill_family": "Bill family",
+    "year": "Year of first resolution",
+}
 
 
 @dataclass(frozen=True)
@@ -50,9 +61,46 @@ def gap_columns():
     )
 
 
-def overall_gap() -> GapFigures:
-    row = db.session.execute(select(*gap_columns()).where(Body.endorsing.is_(True))).one()
+def overall_gap(filters: dict[str, Any] | None = None) -> GapFigures:
+    query = filtered_bodies(filters or {}).where(Body.endorsing.is_(True))
+    row = db.session.execute(query.with_only_columns(*gap_columns())).one()
     return GapFigures(**row._asdict())
+
+
+@dataclass(frozen=True)
+class GapRow:
+    key: Any  # the group's value: a state code, level, affiliation, family or year (None: unknown)
+    figures: GapFigures
+
+
+def gap_by(group_by: str, filters: dict[str, Any] | None = None) -> list[GapRow]:
+    """Gap figures per group, for the endorsing bodies matching the shared filters: one query."""
+    if group_by not in GROUPINGS:
+        raise ValueError(f"group_by must be one of {', '.join(GROUPINGS)}")
+    query = filtered_bodies(filters or {}).where(Body.endorsing.is_(True))
+    if group_by == "bill_family":
+        # Each body counts once per family it supports, so member sums are not doubled.
+        pairs = (
+            select(Resolution.body_id, func.coalesce(Bill.family, GENERAL_FAMILY).label("family"))
+            .outerjoin(Bill, Resolution.bill_id == Bill.id)
+            .where(Resolution.stance == "support").distinct().subquery()
+        )
+        key = pairs.c.family
+        query = query.join(pairs, pairs.c.body_id == Body.id)
+    elif group_by == "year":
+        key = extract("year", Body.first_resolution_on)
+    else:
+        key = getattr(Body, group_by)
+    rows = db.session.execute(
+        query.with_only_columns(key.label("key"), *gap_columns()).group_by(key)
+    ).all()
+    result = []
+    for row in rows:
+        values = row._asdict()
+        group = values.pop("key")
+        result.append(GapRow(int(group) if group_by == "year" and group is not None else group,
+                             GapFigures(**values)))
+    return result
 
 
 @dataclass(frozen=True)

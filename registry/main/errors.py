@@ -24,19 +24,25 @@ def wants_json() -> bool:
 
 
 def render_error(error: HTTPException):
+    """One handler for every HTTP error: JSON of one shape for the API, a page for people."""
+    if error.code is None or error.code >= 500:
+        db.session.rollback()
+    # Keep headers the error carries, such as Allow on a 405.
+    headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
     if wants_json():
-        return {"code": error.code, "status": error.name, "message": error.description}, error.code
-    return render_template("errors/error.html", error=error), error.code
+        payload = {"code": error.code, "status": error.name, "message": error.description}
+        data = getattr(error, "data", None) or {}
+        payload["message"] = data.get("message", payload["message"])
+        if data.get("errors") or data.get("messages"):
+            payload["errors"] = data.get("errors") or data.get("messages")
+        headers.update(data.get("headers") or {})
+        return payload, error.code, headers
+    return render_template("errors/error.html", error=error), error.code, headers
 
 
 def register(app: Flask) -> None:
-    for code in (400, 403, 404, 405, 413, 429):
-        app.register_error_handler(code, render_error)
-
-    @app.errorhandler(500)
-    def internal_error(error: HTTPException):
-        db.session.rollback()
-        return render_error(error)
+    # Registered on the base class so it replaces flask-smorest's handler for the whole app.
+    app.register_error_handler(HTTPException, render_error)
 
     @app.after_request
     def security_headers(response: Response) -> Response:

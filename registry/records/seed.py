@@ -20,7 +20,7 @@ from registry.followthrough.status import refresh_statuses
 from registry.geo import place_for_body
 from registry.models import Action, Bill, Body, Resolution
 from registry.records import services
-from registry.records.schemas import (
+from registry.records.rows import (
     SeedActionSchema,
     SeedBillSchema,
     SeedBodySchema,

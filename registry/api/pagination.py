@@ -1,0 +1,46 @@
+"""Page envelopes and RFC 8288 Link headers for API listings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import request, url_for
+from flask_sqlalchemy.pagination import Pagination
+from marshmallow import Schema, fields
+
+
+def page_envelope(items_schema: Schema) -> type[Schema]:
+    """A schema class for {items, total, page, per_page, pages} around `items_schema`."""
+
+    class PageSchema(Schema):
+        items = fields.List(fields.Nested(items_schema))
+        total = fields.Integer(metadata={"description": "Matching records across all pages."})
+        page = fields.Integer()
+        per_page = fields.Integer()
+        pages = fields.Integer()
+
+    PageSchema.__name__ = f"{type(items_schema).__name__.removesuffix('Schema')}PageSchema"
+    return PageSchema
+
+
+def page_payload(page: Pagination) -> dict[str, Any]:
+    return {"items": page.items, "total": page.total, "page": page.page,
+            "per_page": page.per_page, "pages": page.pages}
+
+
+def link_header(page: Pagination) -> dict[str, str]:
+    """first/prev/next/last links that keep every other query argument."""
+    args = request.args.to_dict()
+
+    def link(number: int, rel: str) -> str:
+        target = url_for(request.endpoint, **{**(request.view_args or {}), **args,
+                                              "page": number, "per_page": page.per_page})
+        return f'<{target}>; rel="{rel}"'
+
+    links = [link(1, "first")]
+    if page.has_prev:
+        links.append(link(page.prev_num, "prev"))
+    if page.has_next:
+        links.append(link(page.next_num, "next"))
+    links.append(link(max(page.pages, 1), "last"))
+    return {"Link": ", ".join(links)}
