@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_smorest import Api
 
-api = Api()
+from registry.api.spec import ConditionalRequestsPlugin, RegistryApi, add_error_examples
+
+api = RegistryApi()
 
 API_SETTINGS = {
     "API_TITLE": "Resolution Registry API",
@@ -17,7 +18,9 @@ API_SETTINGS = {
         "info": {
             "description": "Which union bodies went on record for Medicare for All, and what they did "
                            "next. Read-only listings share the filters of the HTML pages; only "
-                           "reviewed, published records appear.",
+                           "reviewed, published records appear. Every read answers with an ETag "
+                           "and Last-Modified (send If-None-Match or If-Modified-Since for a 304), "
+                           "may be read from any origin (CORS), and every error has one JSON shape.",
             "license": {"name": "ODC-By-1.0", "url": "https://opendatacommons.org/licenses/by/1-0/"},
         },
     },
@@ -25,12 +28,16 @@ API_SETTINGS = {
 
 
 def register(app: Flask) -> None:
-    from registry.api import bodies
+    from registry.api import bodies, caching, cors, docs, records, stats
     from registry.extensions import csrf
 
     for key, value in API_SETTINGS.items():
         app.config.setdefault(key, value)
-    api.init_app(app)
-    for blueprint in (bodies.blp,):
+    api.init_app(app, spec_kwargs={"extra_plugins": [ConditionalRequestsPlugin()]})
+    add_error_examples(api)
+    for blueprint in (bodies.blp, records.resolutions, records.actions, records.bills, stats.blp):
         csrf.exempt(blueprint)
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
+    caching.register(app)
+    cors.register(app)
+    app.register_blueprint(docs.bp)

@@ -13,14 +13,30 @@ def page_envelope(items_schema: Schema) -> type[Schema]:
     """A schema class for {items, total, page, per_page, pages} around `items_schema`."""
 
     class PageSchema(Schema):
-        items = fields.List(fields.Nested(items_schema))
-        total = fields.Integer(metadata={"description": "Matching records across all pages."})
-        page = fields.Integer()
-        per_page = fields.Integer()
-        pages = fields.Integer()
+        items = fields.List(fields.Nested(items_schema), required=True,
+                            metadata={"description": "The records of this page."})
+        total = fields.Integer(required=True,
+                               metadata={"description": "Matching records across all pages."})
+        page = fields.Integer(required=True, metadata={"description": "This page's number."})
+        per_page = fields.Integer(required=True, metadata={"description": "Records per page."})
+        pages = fields.Integer(required=True, metadata={"description": "Number of pages."})
 
+    PageSchema.__doc__ = "One page of a listing, with the counts to fetch the others."
     PageSchema.__name__ = f"{type(items_schema).__name__.removesuffix('Schema')}PageSchema"
     return PageSchema
+
+
+LINK_HEADER = {
+    "Link": {
+        "description": "RFC 8288 links to the first, previous, next and last pages, keeping every "
+                       "other query argument.",
+        "required": True,
+        "schema": {"type": "string"},
+        "example": '</api/v1/bodies?state=OH&page=1&per_page=50>; rel="first", '
+                   '</api/v1/bodies?state=OH&page=2&per_page=50>; rel="next", '
+                   '</api/v1/bodies?state=OH&page=3&per_page=50>; rel="last"',
+    }
+}
 
 
 def page_payload(page: Pagination) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, pre_load, validates_schema
 from marshmallow.validate import Length, OneOf, Range
 
+from registry.fields import UTCDateTime
 from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, TIERS, months_before
 from registry.followthrough.status import today
 from registry.vocab import EVIDENCE_LEVELS, LENGTHS, LEVELS, STATE_CODES
@@ -105,7 +106,7 @@ class BodySchema(Schema):
     first_resolution_on = fields.Date(allow_none=True)
     last_activity_on = fields.Date(allow_none=True)
     evidence_level = fields.String(allow_none=True)
-    published_at = fields.DateTime(dump_only=True)
+    published_at = UTCDateTime(dump_only=True)
 
     def is_dormant(self, body) -> bool:
         cutoff = months_before(today(), DORMANT_AFTER_MONTHS)

@@ -1,0 +1,70 @@
+"""Example answers shown in the OpenAPI document and on the API page, drawn from the seed
+records. A test validates each one against the schema it illustrates, so they cannot drift."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SOURCE = {
+    "url": "https://beavercountyblue.org/2009/09/page/6/", "archived_url": None, "document": None,
+    "title": None, "publisher": None, "is_primary": False, "published_on": None,
+}
+
+BODY = {
+    "id": 12, "slug": "afge-local-2157", "name": "AFGE Local 2157", "level": "local",
+    "affiliation": "AFGE", "designation": "Local 2157",
+    "parent": "american-federation-of-government-employees", "olms_file_number": None,
+    "city": "Portland", "state": "OR", "latitude": 45.5235, "longitude": -122.6762,
+    "geocode_precision": "city", "members": None, "website": None, "public_contact": None,
+    "endorsing": True, "tier": 1, "tier_name": "Internal", "retreat": False, "dormant": True,
+    "active_without_resolution": False, "first_resolution_on": "2009-08-27",
+    "last_activity_on": "2009-08-27", "evidence_level": "sourced",
+    "published_at": "2026-11-20T09:30:00+00:00",
+}
+
+RESOLUTION = {
+    "id": 31, "body": "afge-local-2157", "bill": "HR 676", "bill_as_reported": "HR 676",
+    "stance": "support", "adopted_on": "2009-08-27", "date_precision": "day",
+    "date_kind": "reported", "title": "Resolution in support of HR 676", "summary": None,
+    "commitments": ["forward_to_officials"], "evidence_level": "sourced", "credited_to": None,
+    "published_at": "2026-11-20T09:30:00+00:00", "sources": [SOURCE],
+}
+
+ACTION = {
+    "id": 8, "body": "afge-local-2157", "kind": "forwarded_to_officials",
+    "occurred_on": "2009-08-27", "date_precision": "day",
+    "description": "Submitted the HR 676 resolution adopted as Resolution 4003 at the 38th AFGE "
+                   "national convention",
+    "participants": None, "amount_usd": None, "bill": "HR 676", "evidence_level": "sourced",
+    "credited_to": None, "published_at": "2026-11-20T09:30:00+00:00", "sources": [SOURCE],
+}
+
+BILL = {
+    "code": "HR 1384", "slug": "hr-1384", "congress": 116, "jurisdiction": "US", "chamber": "house",
+    "title": "Medicare for All Act of 2019",
+    "sponsor": "Rep. Pramila Jayapal (D-WA), with Rep. Debbie Dingell (D-MI)",
+    "introduced_on": "2019-02-27", "family": "us-house-medicare-for-all", "predecessor": "HR 676",
+    "source_url": "https://progressives.house.gov/", "endorsing_bodies": 14, "opposing_bodies": 0,
+}
+
+BODY_DETAIL = {
+    **BODY, "tier_reason": "Tier 1 — Internal: forwarded to officials on 27 August 2009",
+    "resolutions": [RESOLUTION], "actions": [ACTION],
+    "sources": [{**SOURCE, "url": "https://beavercountyblue.org/2009/09/page/6/"}],
+}
+
+GAP_FIGURES = {
+    "endorsing": 40, "paper_only": 22, "mobilized": 6, "members_known": 9, "members": 182000,
+    "members_mobilized": 51000, "gap": 0.85, "paper_only_share": 0.55, "mobilized_share": 0.15,
+    "members_gap": 0.7197802197802198,
+}
+
+GAP = {
+    "group_by": "state",
+    "overall": GAP_FIGURES,
+    "groups": [{"key": "OR", **GAP_FIGURES}],
+}
+
+
+def page(item: dict[str, Any]) -> dict[str, Any]:
+    return {"items": [item], "total": 1, "page": 1, "per_page": 50, "pages": 1}

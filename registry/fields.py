@@ -1,0 +1,30 @@
+"""marshmallow fields shared by the schemas of several areas."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from marshmallow import ValidationError, fields
+
+# RFC 3339 date-time, the only form the OpenAPI `date-time` format admits.
+RFC3339 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"
+)
+
+
+class UTCDateTime(fields.DateTime):
+    """A timestamp stored as naive UTC, written with its offset; read as RFC 3339 and returned as
+    naive UTC, the form the database compares."""
+
+    def _serialize(self, value: datetime | None, attr, obj, **kwargs) -> str | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
+
+    def _deserialize(self, value: Any, attr, data, **kwargs) -> datetime:
+        if not isinstance(value, str) or not RFC3339.match(value):
+            raise ValidationError("Not an RFC 3339 date-time, e.g. 2024-05-01T00:00:00Z.")
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        return moment.astimezone(UTC).replace(tzinfo=None)
