@@ -9,10 +9,21 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import Blueprint, render_template
+from markupsafe import Markup, escape
 
 bp = Blueprint("apidocs", __name__, url_prefix="/data/api")
 
 METHODS = ("get", "post", "put", "patch", "delete")
+# Arguments every listing has; the example request shows the filters instead.
+GENERIC = {"page", "per_page", "sort"}
+
+
+def code_spans(text: str) -> Markup:
+    """Plain text with `backticked` words set as code, the one markup the descriptions use."""
+    parts = str(escape(text)).split("`")
+    # Every part was escaped above; only the code tags are markup.
+    return Markup("".join(f"<code>{part}</code>" if n % 2 else part  # noqa: S704
+                          for n, part in enumerate(parts)))
 
 
 @dataclass
@@ -85,7 +96,10 @@ class Reference:
         return found
 
     def operation(self, path: str, method: str, raw: dict[str, Any], item: dict) -> Operation:
-        parameters = [self.parameter(p) for p in item.get("parameters", []) + raw.get("parameters", [])]
+        # Operation-level parameters override path-level ones of the same name and place.
+        by_key = {(p.name, p.location): p for p in map(self.parameter, item.get("parameters", []))}
+        by_key.update({(p.name, p.location): p for p in map(self.parameter, raw.get("parameters", []))})
+        parameters = list(by_key.values())
         url = path
         for p in parameters:
             if p.location == "path":
@@ -93,7 +107,7 @@ class Reference:
         query = urlencode([(p.name, p.example) for p in parameters
                            if p.location == "query" and p.required])
         sample = [(p.name, p.example) for p in parameters if p.location == "query"
-                  and not p.required and p.example is not None][:2]
+                  and not p.required and p.example is not None and p.name not in GENERIC][:2]
         query = "&".join(filter(None, [query, urlencode(sample)]))
         request_example = None
         if "requestBody" in raw:
@@ -135,4 +149,5 @@ def index():
     document = api.spec.to_dict()
     reference = Reference(document)
     return render_template("api/docs.html", info=document["info"], openapi_version=document["openapi"],
-                           operations=reference.operations(), schemas=reference.schemas())
+                           operations=reference.operations(), schemas=reference.schemas(),
+                           code_spans=code_spans)

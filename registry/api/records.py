@@ -1,5 +1,5 @@
 """GET /api/v1/resolutions, /api/v1/actions and /api/v1/bills: published records, filtered with
-the shared query-argument schemas of records/schemas.py."""
+the shared query-argument schemas of records/filters.py."""
 
 from __future__ import annotations
 
@@ -9,14 +9,13 @@ from registry.api import examples
 from registry.api.arguments import exact
 from registry.api.pagination import LINK_HEADER, link_header, page_envelope, page_payload
 from registry.records import listings
-from registry.records.schemas import (
+from registry.records.filters import (
     ActionListSchema,
-    ActionSchema,
     BillListSchema,
     BillSummarySchema,
     ResolutionListSchema,
-    ResolutionSchema,
 )
+from registry.records.schemas import ActionSchema, ResolutionSchema
 
 resolutions = Blueprint("api_resolutions", __name__, url_prefix="/resolutions",
                         description="Published resolutions for (or against) Medicare for All.")

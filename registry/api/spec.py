@@ -63,8 +63,13 @@ ETAG_EXAMPLE = 'W/"5d41402abc4b2a76b9719d911017c592"'
 LAST_MODIFIED_EXAMPLE = "Tue, 15 Oct 2024 09:30:00 GMT"
 
 
+VALIDATOR_HEADERS = {"ETag": "READ_ETAG", "Last-Modified": "READ_LAST_MODIFIED",
+                     "Cache-Control": "READ_CACHE_CONTROL"}
+
+
 class ConditionalRequestsPlugin(BasePlugin):
-    """Documents, on every GET under /api/v1, the validators and the 304 answer of caching.py."""
+    """Documents, on every GET under /api/v1, the validators and the 304 answer of caching.py;
+    describes each component schema by its docstring."""
 
     def init_spec(self, spec) -> None:
         self.spec = spec
@@ -88,8 +93,16 @@ class ConditionalRequestsPlugin(BasePlugin):
         spec.components.response("READ_NOT_MODIFIED", {
             "description": "Not Modified: the copy named by If-None-Match or If-Modified-Since "
                            "is current. No body.",
-            "headers": {"ETag": "READ_ETAG", "Last-Modified": "READ_LAST_MODIFIED",
-                        "Cache-Control": "READ_CACHE_CONTROL"}})
+            "headers": VALIDATOR_HEADERS})
+
+    def schema_helper(self, name: str, definition: dict, **kwargs) -> dict | None:
+        """A component schema is described by its class docstring."""
+        schema = kwargs.get("schema")
+        schema_class = schema if isinstance(schema, type) else type(schema)
+        doc = schema_class.__dict__.get("__doc__")
+        if doc and "description" not in definition:
+            return {"description": " ".join(doc.split())}
+        return None
 
     def operation_helper(self, path: str | None = None, operations: dict | None = None,
                          **kwargs) -> None:
@@ -101,5 +114,4 @@ class ConditionalRequestsPlugin(BasePlugin):
         responses["304"] = "READ_NOT_MODIFIED"
         ok = responses.get(200) or responses.get("200")
         if isinstance(ok, dict):
-            ok.setdefault("headers", {}).update(
-                {"ETag": "READ_ETAG", "Last-Modified": "READ_LAST_MODIFIED", "Cache-Control": "READ_CACHE_CONTROL"})
+            ok.setdefault("headers", {}).update(VALIDATOR_HEADERS)

@@ -49,6 +49,8 @@ class GapFiguresSchema(Schema):
 
 
 class GapGroupSchema(GapFiguresSchema):
+    """Counts and shares for one group, with the group's key."""
+
     key = fields.Function(lambda row: None if row.key is None else str(row.key), allow_none=True,
                           metadata={"description": "The group: a state code, level, affiliation, "
                                                    "bill family or year; null when unknown.",

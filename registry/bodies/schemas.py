@@ -23,33 +23,47 @@ SORTS = {
 GENERAL_FAMILY = "general"  # resolutions for Medicare for All without a bill number
 
 
+def _about(description: str, example: Any, json_type: str | list[str] | None = None) -> dict[str, Any]:
+    """Field metadata for the OpenAPI document (a type for fields computed in Python)."""
+    return {"description": description, "example": example, **({"type": json_type} if json_type else {})}
+
+
 class BodyFilterSchema(Schema):
     """Which bodies: every field optional; empty values mean "any"."""
 
     q = fields.String(load_default=None, validate=Length(max=LENGTHS["name"]),
-                      metadata={"description": "Text in the name, affiliation, designation or city."})
+                      metadata={"description": "Text in the name, affiliation, designation or city.",
+                                "example": "nurses"})
     state = fields.String(load_default=None, validate=OneOf(STATE_CODES),
                           metadata={"description": "Two-letter state code.", "example": "OH"})
-    level = fields.String(load_default=None, validate=OneOf(LEVELS))
+    level = fields.String(load_default=None, validate=OneOf(LEVELS),
+                          metadata={"description": "Level of the body.", "example": "local"})
     affiliation = fields.String(load_default=None, validate=Length(max=LENGTHS["affiliation"]),
-                                metadata={"example": "AFL-CIO"})
+                                metadata={"description": "National union or federation.",
+                                          "example": "AFL-CIO"})
     bill_family = fields.String(load_default=None, validate=Length(max=60), metadata={
         "description": "Bodies with a supporting resolution on a bill of this family; "
-                       f"`{GENERAL_FAMILY}` for resolutions naming no bill."})
+                       f"`{GENERAL_FAMILY}` for resolutions naming no bill.",
+        "example": "us-house-medicare-for-all"})
     tier = fields.Integer(load_default=None, validate=Range(0, 4), metadata={
         "description": "Follow-through tier (0 paper only … 4 escalating), among bodies that "
-                       "endorsed or acted."})
-    evidence = fields.String(load_default=None, validate=OneOf(EVIDENCE_LEVELS))
+                       "endorsed or acted.", "example": 3})
+    evidence = fields.String(load_default=None, validate=OneOf(EVIDENCE_LEVELS), metadata={
+        "description": "Evidence level of the body's record.", "example": "primary"})
     year_from = fields.Integer(load_default=None, validate=Range(1900, 2100),
-                               metadata={"description": "First resolution in or after this year."})
+                               metadata={"description": "First resolution in or after this year.",
+                                         "example": 2017})
     year_to = fields.Integer(load_default=None, validate=Range(1900, 2100),
-                             metadata={"description": "First resolution in or before this year."})
+                             metadata={"description": "First resolution in or before this year.",
+                                       "example": 2020})
     endorsing = fields.Boolean(load_default=None, metadata={
-        "description": "true: bodies with a supporting resolution; false: bodies with none."})
+        "description": "true: bodies with a supporting resolution; false: bodies with none.",
+        "example": True})
     retreat = fields.Boolean(load_default=None,
-                             metadata={"description": "true: bodies with a counter-action on record."})
+                             metadata={"description": "true: bodies with a counter-action on record.",
+                                       "example": False})
     dormant = fields.Boolean(load_default=None, metadata={
-        "description": "true: no counted activity in the last 12 months."})
+        "description": "true: no counted activity in the last 12 months.", "example": False})
 
     @pre_load
     def tidy(self, data: Any, **kwargs) -> dict[str, Any]:
@@ -70,9 +84,13 @@ class BodyFilterSchema(Schema):
 class BodyListSchema(BodyFilterSchema):
     """Filters plus the order and the page."""
 
-    sort = fields.String(load_default="name", validate=OneOf(SORTS))
-    page = fields.Integer(load_default=1, validate=Range(min=1, max=100_000))
-    per_page = fields.Integer(load_default=50, validate=Range(min=1, max=200))
+    sort = fields.String(load_default="name", validate=OneOf(SORTS), metadata={
+        "description": "Order: " + "; ".join(f"{k}: {v}" for k, v in SORTS.items()) + ".",
+        "example": "tier"})
+    page = fields.Integer(load_default=1, validate=Range(min=1, max=100_000),
+                          metadata={"description": "Page number, from 1.", "example": 1})
+    per_page = fields.Integer(load_default=50, validate=Range(min=1, max=200),
+                              metadata={"description": "Bodies per page (at most 200).", "example": 50})
 
 
 FILTER_FIELDS = tuple(BodyFilterSchema().fields)
@@ -81,32 +99,45 @@ FILTER_FIELDS = tuple(BodyFilterSchema().fields)
 class BodySchema(Schema):
     """A body as published: identity, place, and its follow-through status."""
 
-    id = fields.Integer(dump_only=True)
-    slug = fields.String(metadata={"example": "usw-local-155"})
-    name = fields.String()
-    level = fields.String()
-    affiliation = fields.String(allow_none=True)
-    designation = fields.String(allow_none=True)
-    parent = fields.Function(lambda b: b.parent.slug if b.parent else None, allow_none=True)
-    olms_file_number = fields.Integer(allow_none=True)
-    city = fields.String(allow_none=True)
-    state = fields.String(allow_none=True)
-    latitude = fields.Float(allow_none=True)
-    longitude = fields.Float(allow_none=True)
-    geocode_precision = fields.String(allow_none=True)
-    members = fields.Integer(allow_none=True)
-    website = fields.String(allow_none=True)
-    public_contact = fields.String(allow_none=True)
-    endorsing = fields.Boolean()
-    tier = fields.Integer()
-    tier_name = fields.Function(lambda b: TIERS[b.tier])
-    retreat = fields.Boolean()
-    dormant = fields.Method("is_dormant")
-    active_without_resolution = fields.Boolean()
-    first_resolution_on = fields.Date(allow_none=True)
-    last_activity_on = fields.Date(allow_none=True)
-    evidence_level = fields.String(allow_none=True)
-    published_at = UTCDateTime(dump_only=True)
+    id = fields.Integer(dump_only=True, metadata=_about("Stable numeric id.", 12))
+    slug = fields.String(metadata=_about("Stable text id, used in addresses.", "usw-local-155"))
+    name = fields.String(metadata=_about("Name of the body.", "USW Local 155"))
+    level = fields.String(metadata=_about("Level: " + ", ".join(LEVELS) + ".", "local"))
+    affiliation = fields.String(allow_none=True, metadata=_about(
+        "National union or federation (abbreviation).", "USW"))
+    designation = fields.String(allow_none=True, metadata=_about("Local number or name.", "Local 155"))
+    parent = fields.Function(lambda b: b.parent.slug if b.parent else None, allow_none=True,
+                             metadata=_about("Slug of the parent body (local → national).",
+                                             "united-steelworkers", "string"))
+    olms_file_number = fields.Integer(allow_none=True, metadata=_about(
+        "US Department of Labor (OLMS) file number.", 542101))
+    city = fields.String(allow_none=True, metadata=_about("City.", "Pittsburgh"))
+    state = fields.String(allow_none=True, metadata=_about("Two-letter state code.", "PA"))
+    latitude = fields.Float(allow_none=True, metadata=_about("Latitude (WGS 84).", 40.44))
+    longitude = fields.Float(allow_none=True, metadata=_about("Longitude (WGS 84).", -79.99))
+    geocode_precision = fields.String(allow_none=True, metadata=_about(
+        "How precise the coordinates are: exact, zip, city or state.", "city"))
+    members = fields.Integer(allow_none=True, metadata=_about("Members, where known.", 1200))
+    website = fields.String(allow_none=True, metadata=_about("Public website.", "https://example.org/"))
+    public_contact = fields.String(allow_none=True, metadata=_about(
+        "A contact the body publishes itself.", "info@example.org"))
+    endorsing = fields.Boolean(metadata=_about("Has a published supporting resolution.", True))
+    tier = fields.Integer(metadata=_about("Follow-through tier, 0 (paper only) to 4 (escalating).", 3))
+    tier_name = fields.Function(lambda b: TIERS[b.tier],
+                                metadata=_about("Name of the tier.", "Mobilizing", "string"))
+    retreat = fields.Boolean(metadata=_about("A counter-action is on record.", False))
+    dormant = fields.Method("is_dormant", metadata=_about(
+        "No counted activity in the last 12 months.", False, "boolean"))
+    active_without_resolution = fields.Boolean(metadata=_about(
+        "Has actions on record but no resolution.", False))
+    first_resolution_on = fields.Date(allow_none=True, metadata=_about(
+        "Date of its first supporting resolution.", "2017-05-01"))
+    last_activity_on = fields.Date(allow_none=True, metadata=_about(
+        "Date of its latest counted action or resolution.", "2019-09-01"))
+    evidence_level = fields.String(allow_none=True, metadata=_about(
+        "Best evidence level among its records: reported, sourced or primary.", "sourced"))
+    published_at = UTCDateTime(dump_only=True, metadata=_about(
+        "When it was first published here.", "2026-11-20T09:30:00+00:00"))
 
     def is_dormant(self, body) -> bool:
         cutoff = months_before(today(), DORMANT_AFTER_MONTHS)

@@ -5,208 +5,108 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, pre_load, validates_schema
-from marshmallow.validate import Length, OneOf, Range
+from marshmallow import Schema, fields
 
-from registry.bodies.schemas import GENERAL_FAMILY
 from registry.fields import UTCDateTime
-from registry.followthrough.ladder import ACTION_KINDS
-from registry.vocab import EVIDENCE_LEVELS, LENGTHS, LEVELS, STANCES, STATE_CODES
+
+
+def _about(description: str, example: Any, json_type: str | list[str] | None = None) -> dict[str, Any]:
+    """Field metadata for the OpenAPI document (a type for fields computed in Python)."""
+    return {"description": description, "example": example, **({"type": json_type} if json_type else {})}
 
 
 class SourceSchema(Schema):
-    url = fields.String(allow_none=True, metadata={"example": "https://unionsforsinglepayer.org/"})
-    archived_url = fields.String(allow_none=True)
-    document = fields.Method("document_url", allow_none=True,
-                             metadata={"description": "Download address of an uploaded PDF."})
-    title = fields.String(allow_none=True)
-    publisher = fields.String(allow_none=True)
-    is_primary = fields.Boolean()
-    published_on = fields.Date(allow_none=True)
+    """A citation: a public page and/or an uploaded document."""
+
+    url = fields.String(allow_none=True, metadata=_about(
+        "The page that states the fact.", "https://unionsforsinglepayer.org/"))
+    archived_url = fields.String(allow_none=True, metadata=_about(
+        "A copy in a web archive.", "https://web.archive.org/web/2019/https://example.org/"))
+    document = fields.Method("document_url", allow_none=True, metadata=_about(
+        "Download address of an uploaded PDF (by its SHA-256).", "/documents/9f86d081884c7d65…",
+        "string"))
+    title = fields.String(allow_none=True, metadata=_about("Title of the page or document.",
+                                                           "Unions endorse HR 676"))
+    publisher = fields.String(allow_none=True, metadata=_about("Who published it.", "Healthcare-NOW!"))
+    is_primary = fields.Boolean(metadata=_about(
+        "The signed resolution, minutes or an officer letter.", False))
+    published_on = fields.Date(allow_none=True, metadata=_about("When it was published.", "2019-05-02"))
 
     def document_url(self, source) -> str | None:
         return f"/documents/{source.document_sha256}" if source.document_sha256 else None
 
 
 class BillSchema(Schema):
-    code = fields.String(metadata={"example": "HR 676"})
-    slug = fields.String()
-    congress = fields.Integer(allow_none=True)
-    jurisdiction = fields.String()
-    chamber = fields.String(allow_none=True)
-    title = fields.String()
-    sponsor = fields.String(allow_none=True)
-    introduced_on = fields.Date(allow_none=True)
-    family = fields.String()
-    predecessor = fields.Function(lambda bill: bill.predecessor.code if bill.predecessor else None,
-                                  allow_none=True)
-    source_url = fields.String()
+    """A Medicare for All bill in Congress or a state legislature."""
+
+    code = fields.String(metadata=_about("Bill number.", "HR 676"))
+    slug = fields.String(metadata=_about("Stable text id.", "hr-676"))
+    congress = fields.Integer(allow_none=True, metadata=_about("Congress (federal bills).", 116))
+    jurisdiction = fields.String(metadata=_about("US, or the state code of a state bill.", "US"))
+    chamber = fields.String(allow_none=True, metadata=_about("house, senate or state.", "house"))
+    title = fields.String(metadata=_about("Title.", "Medicare for All Act of 2019"))
+    sponsor = fields.String(allow_none=True, metadata=_about("Lead sponsor.", "Rep. Pramila Jayapal (D-WA)"))
+    introduced_on = fields.Date(allow_none=True, metadata=_about("Date introduced.", "2019-02-27"))
+    family = fields.String(metadata=_about("Lineage: the bill and its reintroductions.",
+                                           "us-house-medicare-for-all"))
+    predecessor = fields.Function(
+        lambda bill: bill.predecessor.code if bill.predecessor else None, allow_none=True,
+        metadata=_about("Code of the bill it reintroduces.", "HR 676", "string"))
+    source_url = fields.String(metadata=_about("Where the bill is described.",
+                                               "https://www.congress.gov/"))
 
 
 class ResolutionSchema(Schema):
-    id = fields.Integer(dump_only=True)
-    body = fields.Function(lambda r: r.body.slug, metadata={"description": "Slug of the body."})
-    bill = fields.Function(lambda r: r.bill.code if r.bill else None, allow_none=True)
-    bill_as_reported = fields.String(allow_none=True)
-    stance = fields.String()
-    adopted_on = fields.Date(allow_none=True)
-    date_precision = fields.String(allow_none=True)
-    date_kind = fields.String(allow_none=True, metadata={
-        "description": "`adopted`: the vote date; `reported`: only the date it was reported."})
-    title = fields.String()
-    summary = fields.String(allow_none=True)
-    commitments = fields.List(fields.String())
-    evidence_level = fields.String()
-    credited_to = fields.String(allow_none=True)
-    published_at = UTCDateTime(dump_only=True)
-    sources = fields.List(fields.Nested(SourceSchema))
+    """A body's published resolution for (or against) Medicare for All."""
+
+    id = fields.Integer(dump_only=True, metadata=_about("Stable numeric id.", 31))
+    body = fields.Function(lambda r: r.body.slug,
+                           metadata=_about("Slug of the body.", "afge-local-2157", "string"))
+    bill = fields.Function(lambda r: r.bill.code if r.bill else None, allow_none=True, metadata=_about(
+        "Code of the bill it names; null for Medicare for All in general.", "HR 676", "string"))
+    bill_as_reported = fields.String(allow_none=True, metadata=_about(
+        "The bill as the source wrote it.", "H.R. 676"))
+    stance = fields.String(metadata=_about("support or oppose.", "support"))
+    adopted_on = fields.Date(allow_none=True, metadata=_about(
+        "The vote date, or the date it was reported (see date_kind).", "2009-08-27"))
+    date_precision = fields.String(allow_none=True, metadata=_about(
+        "How much of the date is known: day, month or year.", "day"))
+    date_kind = fields.String(allow_none=True, metadata=_about(
+        "`adopted`: the vote date; `reported`: only the date it was reported.", "adopted"))
+    title = fields.String(metadata=_about("Title.", "Resolution in support of HR 676"))
+    summary = fields.String(allow_none=True, metadata=_about(
+        "What it says, briefly.", "Endorses HR 676 and asks members to call Congress."))
+    commitments = fields.List(fields.String(), metadata=_about(
+        "What it promised: educate_members, forward_to_officials, join_coalition, mobilize_members, "
+        "fund_campaign, other.", ["forward_to_officials"]))
+    evidence_level = fields.String(metadata=_about("reported, sourced or primary.", "sourced"))
+    credited_to = fields.String(allow_none=True, metadata=_about(
+        "The member who submitted it, when they asked for public credit.", None))
+    published_at = UTCDateTime(dump_only=True, metadata=_about(
+        "When it was published here.", "2026-11-20T09:30:00+00:00"))
+    sources = fields.List(fields.Nested(SourceSchema), metadata=_about("Its sources.", []))
 
 
 class ActionSchema(Schema):
-    id = fields.Integer(dump_only=True)
-    body = fields.Function(lambda a: a.body.slug)
-    kind = fields.String()
-    occurred_on = fields.Date(allow_none=True)
-    date_precision = fields.String(allow_none=True)
-    description = fields.String()
-    participants = fields.Integer(allow_none=True)
+    """One published follow-through action (or counter-action, or dated check-in)."""
+
+    id = fields.Integer(dump_only=True, metadata=_about("Stable numeric id.", 8))
+    body = fields.Function(lambda a: a.body.slug,
+                           metadata=_about("Slug of the body.", "afge-local-2157", "string"))
+    kind = fields.String(metadata=_about("Kind of action (see the ladder).", "rally_or_march"))
+    occurred_on = fields.Date(allow_none=True, metadata=_about("When it happened.", "2019-09-01"))
+    date_precision = fields.String(allow_none=True, metadata=_about(
+        "How much of the date is known: day, month or year.", "day"))
+    description = fields.String(metadata=_about("What happened.", "Members marched for HR 1384."))
+    participants = fields.Integer(allow_none=True, metadata=_about("How many took part.", 120))
     amount_usd = fields.Decimal(allow_none=True, as_string=True, metadata={
-        "type": ["string", "null"], "pattern": r"^\d+\.\d{2}$", "example": "2500.00",
-        "description": "US dollars, as a decimal string."})
-    bill = fields.Function(lambda a: a.bill.code if a.bill else None, allow_none=True)
-    evidence_level = fields.String()
-    credited_to = fields.String(allow_none=True)
-    published_at = UTCDateTime(dump_only=True)
-    sources = fields.List(fields.Nested(SourceSchema))
-
-
-# Query-string arguments of the record listings, shared by the API, the pages and the exports.
-
-def _described(description: str, example: Any = None) -> dict[str, Any]:
-    return {"description": description, **({"example": example} if example is not None else {})}
-
-
-class QueryArgsSchema(Schema):
-    """Arguments read from a query string: empty values mean "any"."""
-
-    upper_case = ("state",)
-
-    @pre_load
-    def tidy(self, data: Any, **kwargs) -> dict[str, Any]:
-        """Drop empty arguments (an unset select sends `state=`) and upper-case codes."""
-        items = data.items() if hasattr(data, "items") else []
-        cleaned = {k: v.strip() if isinstance(v, str) else v for k, v in items}
-        cleaned = {k: v for k, v in cleaned.items() if v not in ("", None)}
-        for name in self.upper_case:
-            if isinstance(cleaned.get(name), str):
-                cleaned[name] = cleaned[name].upper()
-        return cleaned
-
-
-def ordered_range(low: str, high: str):
-    """A schema check that `low` is not after `high` when both are given."""
-
-    def check(self, data: dict[str, Any], **kwargs) -> None:
-        if data.get(low) is not None and data.get(high) is not None and data[low] > data[high]:
-            raise ValidationError(f"Must not be after {high}.", low)
-
-    return validates_schema(check)
-
-
-class RecordFilterSchema(QueryArgsSchema):
-    """Filters shared by resolutions and actions: which body, which bill, how well sourced."""
-
-    body = fields.String(load_default=None, validate=Length(max=LENGTHS["slug"]),
-                         metadata=_described("Slug of the union body.", "usw-local-155"))
-    state = fields.String(load_default=None, validate=OneOf(STATE_CODES),
-                          metadata=_described("Two-letter state code of the body.", "OH"))
-    level = fields.String(load_default=None, validate=OneOf(LEVELS),
-                          metadata=_described("Level of the body.", "local"))
-    affiliation = fields.String(load_default=None, validate=Length(max=LENGTHS["affiliation"]),
-                                metadata=_described("National union or federation of the body.", "USW"))
-    tier = fields.Integer(load_default=None, validate=Range(0, 4), metadata=_described(
-        "Follow-through tier of the body (0 paper only … 4 escalating).", 3))
-    bill = fields.String(load_default=None, validate=Length(max=LENGTHS["slug"]),
-                         metadata=_described("Bill code or slug.", "HR 676"))
-    bill_family = fields.String(load_default=None, validate=Length(max=60), metadata=_described(
-        f"Bills of this family; `{GENERAL_FAMILY}` for records naming no bill.",
-        "us-house-medicare-for-all"))
-    evidence = fields.String(load_default=None, validate=OneOf(EVIDENCE_LEVELS), metadata=_described(
-        "Evidence level of the record: reported, sourced or primary.", "primary"))
-    published_since = UTCDateTime(load_default=None, metadata=_described(
-        "Records published at or after this moment (RFC 3339).", "2024-01-01T00:00:00Z"))
-
-
-class ResolutionFilterSchema(RecordFilterSchema):
-    stance = fields.String(load_default=None, validate=OneOf(STANCES),
-                           metadata=_described("support or oppose.", "support"))
-    adopted_from = fields.Date(load_default=None, metadata=_described(
-        "Adopted (or first reported) on or after this day.", "2017-01-01"))
-    adopted_to = fields.Date(load_default=None, metadata=_described(
-        "Adopted (or first reported) on or before this day.", "2019-12-31"))
-
-    adopted_in_order = ordered_range("adopted_from", "adopted_to")
-
-
-class ActionFilterSchema(RecordFilterSchema):
-    kind = fields.String(load_default=None, validate=OneOf(ACTION_KINDS),
-                         metadata=_described("Kind of action.", "rally_or_march"))
-    rung = fields.Integer(load_default=None, validate=Range(0, 4), metadata=_described(
-        "Actions whose kind sits on this rung of the ladder.", 3))
-    counter = fields.Boolean(load_default=None, metadata=_described(
-        "true: counter-actions only (opposed a bill, rescinded, endorsed an opponent); "
-        "false: none of them.", False))
-    occurred_from = fields.Date(load_default=None, metadata=_described(
-        "Occurred on or after this day.", "2019-01-01"))
-    occurred_to = fields.Date(load_default=None, metadata=_described(
-        "Occurred on or before this day.", "2020-12-31"))
-
-    occurred_in_order = ordered_range("occurred_from", "occurred_to")
-
-
-class PageArgsSchema(Schema):
-    page = fields.Integer(load_default=1, validate=Range(min=1, max=100_000),
-                          metadata=_described("Page number, from 1.", 1))
-    per_page = fields.Integer(load_default=50, validate=Range(min=1, max=200),
-                              metadata=_described("Records per page (at most 200).", 50))
-
-
-RESOLUTION_SORTS = {"adopted": "Adopted (newest first)", "published": "Published (newest first)",
-                    "body": "Body name"}
-ACTION_SORTS = {"occurred": "Occurred (newest first)", "published": "Published (newest first)",
-                "body": "Body name"}
-
-
-class ResolutionListSchema(ResolutionFilterSchema, PageArgsSchema):
-    sort = fields.String(load_default="adopted", validate=OneOf(RESOLUTION_SORTS), metadata=_described(
-        "adopted (newest first, undated last), published (newest first) or body (name).", "adopted"))
-
-
-class ActionListSchema(ActionFilterSchema, PageArgsSchema):
-    sort = fields.String(load_default="occurred", validate=OneOf(ACTION_SORTS), metadata=_described(
-        "occurred (newest first, undated last), published (newest first) or body (name).", "occurred"))
-
-
-BILL_SORTS = {"family": "Family, then introduction", "introduced": "Introduced (newest first)",
-              "endorsers": "Endorsing bodies (most first)"}
-
-
-class BillListSchema(QueryArgsSchema, PageArgsSchema):
-    family = fields.String(load_default=None, validate=Length(max=60),
-                           metadata=_described("Bill family (lineage).", "us-house-medicare-for-all"))
-    jurisdiction = fields.String(load_default=None, validate=OneOf(("US", *STATE_CODES)),
-                                 metadata=_described("US for Congress, or a state code.", "US"))
-    sort = fields.String(load_default="family", validate=OneOf(BILL_SORTS), metadata=_described(
-        "family (then introduction date), introduced (newest first) or endorsers (most first).",
-        "family"))
-
-    upper_case = ("jurisdiction",)
-
-
-class BillSummarySchema(BillSchema):
-    """A bill in the listing, with how many bodies went on record for or against it."""
-
-    endorsing_bodies = fields.Integer(metadata=_described(
-        "Bodies with a published supporting resolution naming this bill.", 112))
-    opposing_bodies = fields.Integer(metadata=_described(
-        "Bodies with a published resolution opposing this bill.", 0))
+        **_about("US dollars given, as a decimal string.", "2500.00", "string"),
+        "pattern": r"^\d+\.\d{2}$"})
+    bill = fields.Function(lambda a: a.bill.code if a.bill else None, allow_none=True, metadata=_about(
+        "Code of the bill it was for, if any.", "HR 1384", "string"))
+    evidence_level = fields.String(metadata=_about("reported, sourced or primary.", "sourced"))
+    credited_to = fields.String(allow_none=True, metadata=_about(
+        "The member who reported it, when they asked for public credit.", None))
+    published_at = UTCDateTime(dump_only=True, metadata=_about(
+        "When it was published here.", "2026-11-20T09:30:00+00:00"))
+    sources = fields.List(fields.Nested(SourceSchema), metadata=_about("Its sources.", []))
