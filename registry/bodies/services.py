@@ -58,6 +58,15 @@ def bodies_supporting_family(family: str) -> Select:
     return query.join(Bill, Resolution.bill_id == Bill.id).where(Bill.family == family)
 
 
+def supporting_family_pairs():
+    """Distinct (body_id, family) pairs of supporting resolutions; `general` when no bill is named."""
+    return (
+        select(Resolution.body_id, func.coalesce(Bill.family, GENERAL_FAMILY).label("family"))
+        .outerjoin(Bill, Resolution.bill_id == Bill.id)
+        .where(Resolution.stance == "support").distinct().subquery()
+    )
+
+
 ORDERINGS = {
     "name": (Body.name, Body.id),
     "state": (Body.state.is_(None), Body.state, Body.name, Body.id),
