@@ -48,6 +48,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from registry import api
+    from registry.bills.views import bp as bills_bp
     from registry.bodies.views import bp as bodies_bp
     from registry.datasets.views import bp as data_bp
     from registry.exports.views import bp as exports_bp
@@ -61,6 +62,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(exports_bp)
     app.register_blueprint(data_bp)
     app.register_blueprint(feeds_bp)
+    app.register_blueprint(bills_bp)
     api.register(app)
 
 
