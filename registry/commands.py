@@ -68,5 +68,9 @@ def create_user_command(email: str, role: str) -> None:
 
 
 def register(app: Flask) -> None:
+    from registry.imports.commands import export_command, import_cli
+
     app.cli.add_command(seed_command)
     app.cli.add_command(users_cli)
+    app.cli.add_command(import_cli)
+    app.cli.add_command(export_command)
