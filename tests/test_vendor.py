@@ -11,11 +11,12 @@ import pytest
     ("/vendor/leaflet.markercluster/MarkerCluster.Default.css", "text/css"),
 ])
 def test_vendored_files_are_served(client, path, type_):
-    response = client.get(path)
-    assert response.status_code == 200 and type_ in response.content_type
+    with client.get(path) as response:
+        assert response.status_code == 200 and type_ in response.content_type
 
 
 @pytest.mark.parametrize("path", ["/vendor/jquery/jquery.js", "/vendor/leaflet/../../setup.py",
                                   "/vendor/leaflet/nope.js"])
 def test_unknown_files_are_404(client, path):
-    assert client.get(path).status_code == 404
+    with client.get(path) as response:
+        assert response.status_code == 404
