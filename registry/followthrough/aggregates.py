@@ -7,10 +7,9 @@ from typing import Any
 
 from sqlalchemy import case, extract, func, select
 
-from registry.bodies.schemas import GENERAL_FAMILY
-from registry.bodies.services import filtered_bodies
+from registry.bodies.services import filtered_bodies, supporting_family_pairs
 from registry.database import db
-from registry.models import Action, Bill, Body, Resolution
+from registry.models import Action, Body, Resolution
 
 GROUPINGS = {
     "state": "State",
@@ -80,11 +79,7 @@ def gap_by(group_by: str, filters: dict[str, Any] | None = None) -> list[GapRow]
     query = filtered_bodies(filters or {}).where(Body.endorsing.is_(True))
     if group_by == "bill_family":
         # Each body counts once per family it supports, so member sums are not doubled.
-        pairs = (
-            select(Resolution.body_id, func.coalesce(Bill.family, GENERAL_FAMILY).label("family"))
-            .outerjoin(Bill, Resolution.bill_id == Bill.id)
-            .where(Resolution.stance == "support").distinct().subquery()
-        )
+        pairs = supporting_family_pairs()
         key = pairs.c.family
         query = query.join(pairs, pairs.c.body_id == Body.id)
     elif group_by == "year":
