@@ -120,7 +120,7 @@ class ActionListSchema(PageArgsSchema, ActionFilterSchema):
         "occurred (newest first, undated last), published (newest first) or body (name).", "occurred"))
 
 
-BILL_SORTS = {"family": "Family, then introduction", "introduced": "Introduced (newest first)",
+BILL_SORTS = {"family": "Family, in lineage order", "introduced": "Introduced (newest first)",
               "endorsers": "Endorsing bodies (most first)"}
 
 
@@ -130,7 +130,7 @@ class BillListSchema(PageArgsSchema, QueryArgsSchema):
     jurisdiction = fields.String(load_default=None, validate=OneOf(("US", *STATE_CODES)),
                                  metadata=_described("US for Congress, or a state code.", "US"))
     sort = fields.String(load_default="family", validate=OneOf(BILL_SORTS), metadata=_described(
-        "family (then introduction date), introduced (newest first) or endorsers (most first).",
+        "family (in lineage order), introduced (newest first) or endorsers (most first).",
         "family"))
 
     upper_case = ("jurisdiction",)

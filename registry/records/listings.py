@@ -137,7 +137,7 @@ def _bodies_on_record(stance: str):
 
 
 BILL_ORDERINGS = {
-    "family": (Bill.family, Bill.introduced_on.is_(None), Bill.introduced_on, Bill.code),
+    "family": (Bill.family, Bill.congress, Bill.id),  # lineage order, as on the /bills page
     "introduced": (Bill.introduced_on.is_(None), Bill.introduced_on.desc(), Bill.code),
     "endorsers": (_bodies_on_record("support").desc(), Bill.code),
 }

@@ -33,6 +33,13 @@ def test_reads_carry_a_weak_etag_and_answer_304_to_it(client, small_registry):
     assert stale.status_code == 200
 
 
+def test_head_requests_are_validated_too(client, small_registry):
+    head = client.head("/api/v1/bills")
+    assert head.status_code == 200 and head.data == b""
+    assert head.headers["ETag"] == client.get("/api/v1/bills").headers["ETag"]
+    assert client.head("/api/v1/bills", headers={"If-None-Match": head.headers["ETag"]}).status_code == 304
+
+
 def test_the_etag_ignores_argument_order(client, small_registry):
     one = client.get("/api/v1/bodies?state=OH&level=local").headers["ETag"]
     assert client.get("/api/v1/bodies?level=local&state=OH").headers["ETag"] == one
@@ -183,6 +190,20 @@ def test_listing_equals_the_html_list_for_the_same_filter(client, small_registry
         assert api == [] and query == "year_from=2020&year_to=2010"
     else:
         assert api == html
+
+
+def test_bills_equal_the_bills_page(client, small_registry, make_body, make_resolution):
+    """GET /bills lists the bills of the /bills page in the same lineage order, with the same
+    endorser counts."""
+    hr676 = small_registry.bills[0]
+    for n in range(2):
+        make_resolution(make_body(slug=f"endorser-{n}"), bill=hr676)
+    api = [(b["code"], b["endorsing_bodies"]) for b in client.get("/api/v1/bills").get_json()["items"]]
+    page = client.get("/bills").get_data(as_text=True)
+    rows = re.findall(r'<th scope="row"><a href="/bills/[^"]+">([^<]+)</a>.*?</th>.*?<td>(?:<a [^>]+>)?(\d+)'
+                      r"(?:</a>)?</td>\s*</tr>", page, flags=re.S)
+    assert api == [(code, int(count)) for code, count in rows]
+    assert ("HR 676", 3) in api
 
 
 # Bounded queries ----------------------------------------------------------------------------
