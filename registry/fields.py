@@ -7,11 +7,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from marshmallow import ValidationError, fields
+from marshmallow.validate import Regexp
 
 # RFC 3339 date-time, the only form the OpenAPI `date-time` format admits.
 RFC3339 = re.compile(
     r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"
 )
+
+# Text arguments never carry control characters: they mean nothing in a name or a code, and
+# PostgreSQL refuses NUL in text. Documented as a pattern, so clients and the API agree.
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+printable = Regexp(PRINTABLE, error="Must not contain control characters.")
 
 
 class UTCDateTime(fields.DateTime):
@@ -27,4 +33,7 @@ class UTCDateTime(fields.DateTime):
         if not isinstance(value, str) or not RFC3339.match(value):
             raise ValidationError("Not an RFC 3339 date-time, e.g. 2024-05-01T00:00:00Z.")
         moment = super()._deserialize(value, attr, data, **kwargs)
-        return moment.astimezone(UTC).replace(tzinfo=None)
+        try:
+            return moment.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:  # the first or last representable day, with an offset past it
+            return datetime.min if moment.year == 1 else datetime.max

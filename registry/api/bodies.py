@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask_smorest import Blueprint, abort
 from marshmallow import fields
 
@@ -11,6 +13,7 @@ from registry.api.pagination import LINK_HEADER, link_header, page_envelope, pag
 from registry.api.spec import ApiErrorSchema, error_example
 from registry.bodies import services
 from registry.bodies.schemas import BodyListSchema, BodySchema
+from registry.fields import PRINTABLE
 from registry.followthrough.status import status_of
 from registry.records.schemas import ActionSchema, ResolutionSchema, SourceSchema
 
@@ -58,7 +61,8 @@ def list_bodies(filters):
 
 
 @blp.get("/<string:key>")
-@blp.doc(parameters=[{"in": "path", "name": "key", "required": True, "schema": {"type": "string"},
+@blp.doc(parameters=[{"in": "path", "name": "key", "required": True,
+                      "schema": {"type": "string", "pattern": PRINTABLE},
                       "description": "Numeric id or slug of the body.", "example": "afge-local-2157"}])
 @blp.response(200, BodyDetailSchema, example=examples.BODY_DETAIL)
 @blp.alt_response(404, schema=ApiErrorSchema, description="No body has that id or slug.",
@@ -67,6 +71,8 @@ def get_body(key: str):
     """One union body
 
     By numeric id or slug, with its resolutions, actions and sources."""
+    if not re.match(PRINTABLE, key):
+        abort(404, message=NOT_FOUND)
     body_id = as_id(key)
     profile = services.get_profile(key) if body_id is None else services.get_profile_by_id(body_id)
     if profile is None:

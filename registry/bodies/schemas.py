@@ -8,7 +8,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, pre_load, validates_schema
 from marshmallow.validate import Length, OneOf, Range
 
-from registry.fields import UTCDateTime
+from registry.fields import UTCDateTime, printable
 from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, TIERS, months_before
 from registry.followthrough.status import today
 from registry.vocab import EVIDENCE_LEVELS, LENGTHS, LEVELS, STATE_CODES
@@ -31,17 +31,18 @@ def _about(description: str, example: Any, json_type: str | list[str] | None = N
 class BodyFilterSchema(Schema):
     """Which bodies: every field optional; empty values mean "any"."""
 
-    q = fields.String(load_default=None, validate=Length(max=LENGTHS["name"]),
+    q = fields.String(load_default=None, validate=[printable, Length(max=LENGTHS["name"])],
                       metadata={"description": "Text in the name, affiliation, designation or city.",
                                 "example": "nurses"})
     state = fields.String(load_default=None, validate=OneOf(STATE_CODES),
                           metadata={"description": "Two-letter state code.", "example": "OH"})
     level = fields.String(load_default=None, validate=OneOf(LEVELS),
                           metadata={"description": "Level of the body.", "example": "local"})
-    affiliation = fields.String(load_default=None, validate=Length(max=LENGTHS["affiliation"]),
+    affiliation = fields.String(load_default=None,
+                                validate=[printable, Length(max=LENGTHS["affiliation"])],
                                 metadata={"description": "National union or federation.",
                                           "example": "AFL-CIO"})
-    bill_family = fields.String(load_default=None, validate=Length(max=60), metadata={
+    bill_family = fields.String(load_default=None, validate=[printable, Length(max=60)], metadata={
         "description": "Bodies with a supporting resolution on a bill of this family; "
                        f"`{GENERAL_FAMILY}` for resolutions naming no bill.",
         "example": "us-house-medicare-for-all"})

@@ -9,7 +9,7 @@ from marshmallow import Schema, ValidationError, fields, pre_load, validates_sch
 from marshmallow.validate import Length, OneOf, Range
 
 from registry.bodies.schemas import GENERAL_FAMILY
-from registry.fields import UTCDateTime
+from registry.fields import UTCDateTime, printable
 from registry.followthrough.ladder import ACTION_KINDS
 from registry.records.schemas import BillSchema
 from registry.vocab import EVIDENCE_LEVELS, LENGTHS, LEVELS, STANCES, STATE_CODES
@@ -49,21 +49,23 @@ def ordered_range(low: str, high: str):
 class RecordFilterSchema(QueryArgsSchema):
     """Filters shared by resolutions and actions: which body, which bill, how well sourced."""
 
-    body = fields.String(load_default=None, validate=Length(max=LENGTHS["slug"]),
+    body = fields.String(load_default=None, validate=[printable, Length(max=LENGTHS["slug"])],
                          metadata=_described("Slug of the union body.", "usw-local-155"))
     state = fields.String(load_default=None, validate=OneOf(STATE_CODES),
                           metadata=_described("Two-letter state code of the body.", "OH"))
     level = fields.String(load_default=None, validate=OneOf(LEVELS),
                           metadata=_described("Level of the body.", "local"))
-    affiliation = fields.String(load_default=None, validate=Length(max=LENGTHS["affiliation"]),
+    affiliation = fields.String(load_default=None,
+                                validate=[printable, Length(max=LENGTHS["affiliation"])],
                                 metadata=_described("National union or federation of the body.", "USW"))
     tier = fields.Integer(load_default=None, validate=Range(0, 4), metadata=_described(
         "Follow-through tier of the body (0 paper only … 4 escalating).", 3))
-    bill = fields.String(load_default=None, validate=Length(max=LENGTHS["slug"]),
+    bill = fields.String(load_default=None, validate=[printable, Length(max=LENGTHS["slug"])],
                          metadata=_described("Bill code or slug.", "HR 676"))
-    bill_family = fields.String(load_default=None, validate=Length(max=60), metadata=_described(
-        f"Bills of this family; `{GENERAL_FAMILY}` for records naming no bill.",
-        "us-house-medicare-for-all"))
+    bill_family = fields.String(
+        load_default=None, validate=[printable, Length(max=60)], metadata=_described(
+            f"Bills of this family; `{GENERAL_FAMILY}` for records naming no bill.",
+            "us-house-medicare-for-all"))
     evidence = fields.String(load_default=None, validate=OneOf(EVIDENCE_LEVELS), metadata=_described(
         "Evidence level of the record: reported, sourced or primary.", "primary"))
     published_since = UTCDateTime(load_default=None, metadata=_described(
@@ -125,7 +127,7 @@ BILL_SORTS = {"family": "Family, in lineage order", "introduced": "Introduced (n
 
 
 class BillListSchema(PageArgsSchema, QueryArgsSchema):
-    family = fields.String(load_default=None, validate=Length(max=60),
+    family = fields.String(load_default=None, validate=[printable, Length(max=60)],
                            metadata=_described("Bill family (lineage).", "us-house-medicare-for-all"))
     jurisdiction = fields.String(load_default=None, validate=OneOf(("US", *STATE_CODES)),
                                  metadata=_described("US for Congress, or a state code.", "US"))

@@ -165,6 +165,21 @@ def test_server_errors_keep_the_shape(make_app):
     assert "secret internals" not in response.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("url", ["/api/v1/stats/gap?affiliation=%00", "/api/v1/bodies?q=a%00b",
+                                 "/api/v1/resolutions?bill=%1F", "/api/v1/bills?family=%7F"])
+def test_control_characters_are_refused_by_name(client, small_registry, url):
+    """PostgreSQL refuses NUL in text; every engine answers 422 naming the field, never 500."""
+    response = client.get(url)
+    assert response.status_code == 422
+    field = url.split("?")[1].split("=")[0]
+    assert response.get_json()["errors"]["query"][field] == ["Must not contain control characters."]
+
+
+def test_control_characters_in_a_key_find_nothing(client, small_registry):
+    assert client.get("/api/v1/bodies/quiet%00local").status_code == 404
+    assert client.get("/bodies?affiliation=%00").status_code == 400  # the page's shared filters
+
+
 @pytest.mark.parametrize("query", ["state=oh", "state=", "level=%20local", "jurisdiction=ca"])
 def test_the_api_reads_arguments_exactly_as_documented(client, query):
     """Pages tidy form input; the API takes each value only in its documented form."""

@@ -87,6 +87,13 @@ def test_published_since_selects_by_publication_time(client, small_registry, mak
     assert bodies_of(client, "/api/v1/resolutions?published_since=2030-01-01T12:00:01Z") == []
 
 
+@pytest.mark.parametrize(("moment", "count"), [("0001-01-01T00:00:00%2B01:00", 4),
+                                               ("9999-12-31T23:59:59-01:00", 0)])
+def test_published_since_at_the_ends_of_time(client, small_registry, moment, count):
+    """A moment whose offset runs past the first or last representable day still answers."""
+    assert len(bodies_of(client, f"/api/v1/resolutions?published_since={moment}")) == count
+
+
 def test_listing_services_read_the_same_filters_as_the_api(client, small_registry):
     """The listing services take the shared schema's output, so a page or export using them
     selects the same records as the API."""
