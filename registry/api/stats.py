@@ -81,6 +81,7 @@ def gap(filters):
     level, affiliation, bill family or year of first resolution. Takes the body filters of
     /bodies."""
     group_by = filters.pop("group_by")
-    groups = gap_by(group_by, filters) if group_by else []
-    groups.sort(key=lambda row: (row.key is None, str(row.key)))
+    # gap_by's result is cached and shared: sort a copy.
+    groups = sorted(gap_by(group_by, filters) if group_by else [],
+                    key=lambda row: (row.key is None, str(row.key)))
     return {"group_by": group_by, "overall": overall_gap(filters), "groups": groups}
