@@ -90,6 +90,7 @@ ACTION_KINDS: dict[str, ActionKind] = {
 COUNTER_KINDS = tuple(code for code, kind in ACTION_KINDS.items() if kind.is_counter)
 SUSTAINED_MONTHS = 3  # distinct months of tier-3 actions that make a sustained campaign
 DORMANT_AFTER_MONTHS = 12
+MOBILIZED_TIER = 3  # an endorsing body at this tier or above counts as mobilized in the gap
 
 
 def kinds_on_rung(rung: int) -> list[ActionKind]:
@@ -142,6 +143,7 @@ class BodyStatus:
     counted: list[ActionFact] = field(default_factory=list)
     before_resolution: list[ActionFact] = field(default_factory=list)
     undated: list[ActionFact] = field(default_factory=list)
+    counter: list[ActionFact] = field(default_factory=list)  # counter-actions, dated or not
     active_without_resolution: bool = False
 
     @property
@@ -169,6 +171,7 @@ def body_status(resolutions: Iterable[ResolutionFact], actions: Iterable[ActionF
         kind = ACTION_KINDS[action.kind]
         if kind.is_counter:
             status.retreat = True
+            status.counter.append(action)
             continue
         if action.on is None:
             status.undated.append(action)
@@ -215,6 +218,8 @@ def _fmt(day: date, precision: str | None) -> str:
 
 def describe(status: BodyStatus) -> str:
     """A plain-language reason, e.g. "Tier 3 — Mobilizing: rally or march on 2019-05-01, 400 members"."""
+    if not status.endorsing and not status.active_without_resolution:
+        return "No supporting resolution on record" + _retreat_note(status)
     head = f"Tier {status.tier} — {status.tier_name}"
     if status.sustained_months:
         shown = ", ".join(status.sustained_months[-SUSTAINED_MONTHS:])
@@ -227,15 +232,27 @@ def describe(status: BodyStatus) -> str:
     elif status.endorsing:
         why = "no follow-through action recorded after the resolution"
     else:
-        why = "no resolution and no counted action on record"
+        why = "its actions on record are undated, so none counts"
     if status.active_without_resolution:
         head = f"Active without a resolution · {head}"
-    return f"{head}: {why}"
+    return f"{head}: {why}" + _retreat_note(status)
+
+
+def _retreat_note(status: BodyStatus) -> str:
+    """Names the latest counter-action, which sets the retreat flag without lowering the tier."""
+    if not status.counter:
+        return ""
+    latest = max(status.counter, key=lambda a: (a.on is not None, a.on or date.min))
+    return f"; retreat: {_describe_action(latest)}"
 
 
 def _describe_action(action: ActionFact) -> str:
-    preposition = "on" if action.precision in (None, "day") else "in"
-    text = f"{ACTION_KINDS[action.kind].label.lower()} {preposition} {_fmt(action.on, action.precision)}"
+    label = ACTION_KINDS[action.kind].label.lower()
+    if action.on is None:
+        text = f"{label} (undated)"
+    else:
+        preposition = "on" if action.precision in (None, "day") else "in"
+        text = f"{label} {preposition} {_fmt(action.on, action.precision)}"
     if action.participants:
         text += f", {action.participants:,} members"
     if action.amount_usd:
