@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, extract, func, select
+from sqlalchemy import case, extract, func, literal, select, union_all
 
 from registry.bodies.schemas import GENERAL_FAMILY
 from registry.bodies.services import filtered_bodies
 from registry.database import db
+from registry.followthrough import ladder
 from registry.models import Action, Bill, Body, Resolution
 
 GROUPINGS = {
@@ -47,10 +48,22 @@ class GapFigures:
     def members_gap(self) -> float | None:
         return None if not self.members else 1 - self.members_mobilized / self.members
 
+    @property
+    def acted_not_mobilized(self) -> int:
+        """Endorsing bodies that acted, but below the mobilizing tier."""
+        return self.endorsing - self.paper_only - self.mobilized
+
+    @classmethod
+    def total(cls, parts: list[GapFigures]) -> GapFigures:
+        """Figures of several disjoint groups taken together (every field is a count or a sum)."""
+        names = cls.__dataclass_fields__
+        return cls(**{name: sum(getattr(part, name) for part in parts) for name in names})
+
 
 def gap_columns():
     """The aggregate columns shared by every grouping (one row of GapFigures each)."""
-    mobilized = Body.tier >= 3
+    # Read at call time, so the figures follow the rule module (and the methodology page).
+    mobilized = Body.tier >= ladder.MOBILIZED_TIER
     return (
         func.count(func.distinct(Body.id)).label("endorsing"),
         func.count(func.distinct(case((Body.tier == 0, Body.id)))).label("paper_only"),
@@ -101,6 +114,47 @@ def gap_by(group_by: str, filters: dict[str, Any] | None = None) -> list[GapRow]
         result.append(GapRow(int(group) if group_by == "year" and group is not None else group,
                              GapFigures(**values)))
     return result
+
+
+@dataclass(frozen=True)
+class YearActivity:
+    year: int | None  # None: records with no date, which no year can show
+    resolutions: int  # supporting resolutions adopted that year (or first reported, vote date unknown)
+    actions: int  # follow-through actions (rungs 1 and up) taken that year
+
+
+def follow_through_kinds() -> list[str]:
+    """Action kinds that are follow-through: not check-ins (rung 0), not counter-actions."""
+    return [code for code, kind in ladder.ACTION_KINDS.items() if kind.rung]
+
+
+def activity_by_year(filters: dict[str, Any] | None = None) -> list[YearActivity]:
+    """Resolutions adopted and actions taken per year by the bodies matching the shared filters.
+
+    One grouped query; the undated records come last, under year None."""
+    bodies = filtered_bodies(filters or {})
+    resolution_year = extract("year", Resolution.adopted_on)
+    action_year = extract("year", Action.occurred_on)
+    resolutions = (
+        bodies.with_only_columns(resolution_year.label("year"), func.count().label("resolutions"),
+                                 literal(0).label("actions"))
+        .select_from(Body).join(Resolution, Resolution.body_id == Body.id)
+        .where(Resolution.stance == "support").group_by(resolution_year)
+    )
+    actions = (
+        bodies.with_only_columns(action_year.label("year"), literal(0).label("resolutions"),
+                                 func.count().label("actions"))
+        .select_from(Body).join(Action, Action.body_id == Body.id)
+        .where(Action.kind.in_(follow_through_kinds())).group_by(action_year)
+    )
+    both = union_all(resolutions, actions).subquery()
+    rows = db.session.execute(
+        select(both.c.year, func.sum(both.c.resolutions), func.sum(both.c.actions))
+        .group_by(both.c.year)
+    ).all()
+    activity = [YearActivity(None if year is None else int(year), int(res), int(act))
+                for year, res, act in rows]
+    return sorted(activity, key=lambda row: (row.year is None, row.year or 0))
 
 
 @dataclass(frozen=True)
