@@ -7,6 +7,7 @@ from marshmallow import ValidationError
 
 from registry.bodies import services
 from registry.bodies.schemas import BodyListSchema
+from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, months_before
 from registry.followthrough.status import status_of, timeline, today
 from registry.vocab import LEVELS
 
@@ -22,7 +23,8 @@ def index():
                                levels=LEVELS, states=services.state_choices()), 400
     page = services.list_bodies(filters)
     return render_template("bodies/list.html", page=page, filters=filters, errors={},
-                           levels=LEVELS, states=services.state_choices())
+                           levels=LEVELS, states=services.state_choices(),
+                           dormant_before=months_before(today(), DORMANT_AFTER_MONTHS))
 
 
 @bp.get("/<slug>")
