@@ -49,10 +49,12 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from registry import api
     from registry.bodies.views import bp as bodies_bp
+    from registry.gap.views import bp as gap_bp
     from registry.main.views import bp as main_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(bodies_bp)
+    app.register_blueprint(gap_bp)
     api.register(app)
 
 
