@@ -148,3 +148,27 @@ def test_aggregates_issue_one_statement_each(registry, queries):
             call()
         assert len(statements) == 1
     assert aggregates.GROUPINGS.keys() == EXPECTED.keys()
+
+
+@pytest.mark.parametrize("filters", [{}, {"state": "CA"}, {"bill_family": HOUSE},
+                                     {"affiliation": "AFL-CIO", "dormant": True}])
+def test_level_and_state_pairs_roll_up_to_gap_by(registry, filters):
+    """The /gap page's one-scan (level, state) figures add up to exactly what gap_by and
+    overall_gap say, and keep the groups that have bodies but no endorser."""
+    places = aggregates.gap_by_level_and_state(filters)
+    for group_by, part in (("level", lambda p: p.level), ("state", lambda p: p.state)):
+        rolled: dict = {}
+        for place in places:
+            rolled.setdefault(part(place), []).append(place.figures)
+        totals = {key: GapFigures.total(parts) for key, parts in rolled.items()}
+        expected = {row.key: row.figures for row in gap_by(group_by, filters)}
+        assert {k: v for k, v in totals.items() if v.endorsing} == expected
+    assert GapFigures.total([p.figures for p in places]) == overall_gap(filters)
+
+
+def test_level_and_state_pairs_count_every_body(registry):
+    places = {(p.level, p.state): p for p in aggregates.gap_by_level_and_state()}
+    assert sum(p.bodies for p in places.values()) == 11
+    vermont = places[("local", "VT")]
+    assert vermont.bodies == 1 and vermont.figures.endorsing == 0
+    assert places[("local", "NY")].bodies == 2 and places[("local", "NY")].figures.endorsing == 0

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, extract, func, literal, select, union_all
+from sqlalchemy import ColumnElement, and_, case, extract, func, literal, select, union_all
 
-from registry.bodies.schemas import GENERAL_FAMILY
+from registry.bodies.schemas import FILTER_FIELDS, GENERAL_FAMILY
 from registry.bodies.services import filtered_bodies
 from registry.database import db
 from registry.followthrough import ladder
@@ -60,17 +60,32 @@ class GapFigures:
         return cls(**{name: sum(getattr(part, name) for part in parts) for name in names})
 
 
-def gap_columns():
-    """The aggregate columns shared by every grouping (one row of GapFigures each)."""
+def gap_columns(among: ColumnElement[bool] | None = None) -> tuple:
+    """The aggregate columns shared by every grouping (one row of GapFigures each).
+
+    Each body is one row of the grouped query (the bill-family pairs are distinct), so plain
+    counts suffice. `among` restricts the figures to some rows of a wider query: the endorsing
+    bodies of a query that also counts the others."""
     # Read at call time, so the figures follow the rule module (and the methodology page).
     mobilized = Body.tier >= ladder.MOBILIZED_TIER
+
+    def count_if(*conditions: ColumnElement[bool]):
+        parts = [c for c in (among, *conditions) if c is not None]
+        if not parts:
+            return func.count()
+        return func.coalesce(func.sum(case((and_(*parts), 1), else_=0)), 0)
+
+    def sum_if(value, *conditions: ColumnElement[bool]):
+        parts = [c for c in (among, *conditions) if c is not None]
+        return func.coalesce(func.sum(case((and_(*parts), value)) if parts else value), 0)
+
     return (
-        func.count(func.distinct(Body.id)).label("endorsing"),
-        func.count(func.distinct(case((Body.tier == 0, Body.id)))).label("paper_only"),
-        func.count(func.distinct(case((mobilized, Body.id)))).label("mobilized"),
-        func.count(func.distinct(case((Body.members.is_not(None), Body.id)))).label("members_known"),
-        func.coalesce(func.sum(Body.members), 0).label("members"),
-        func.coalesce(func.sum(case((mobilized, Body.members))), 0).label("members_mobilized"),
+        count_if().label("endorsing"),
+        count_if(Body.tier == 0).label("paper_only"),
+        count_if(mobilized).label("mobilized"),
+        count_if(Body.members.is_not(None)).label("members_known"),
+        sum_if(Body.members).label("members"),
+        sum_if(Body.members, mobilized).label("members_mobilized"),
     )
 
 
@@ -117,36 +132,59 @@ def gap_by(group_by: str, filters: dict[str, Any] | None = None) -> list[GapRow]
 
 
 @dataclass(frozen=True)
+class PlaceGap:
+    """Gap figures of the bodies of one level in one state (None: state not recorded)."""
+
+    level: str
+    state: str | None
+    bodies: int  # every body matching the filters, endorsing or not
+    figures: GapFigures  # of the endorsing ones
+
+
+def gap_by_level_and_state(filters: dict[str, Any] | None = None) -> list[PlaceGap]:
+    """Gap figures per (level, state) in one scan, with the groups that have no endorsing body.
+
+    Levels and states each partition the bodies, so their figures (and the overall ones) are
+    exact sums of these rows: GapFigures.total()."""
+    query = filtered_bodies(filters or {}).with_only_columns(
+        Body.level, Body.state, func.count().label("bodies"),
+        *gap_columns(among=Body.endorsing.is_(True)),
+    ).group_by(Body.level, Body.state)
+    rows = []
+    for row in db.session.execute(query):
+        values = row._asdict()
+        level, state, bodies = values.pop("level"), values.pop("state"), values.pop("bodies")
+        figures = GapFigures(**{key: int(value) for key, value in values.items()})
+        rows.append(PlaceGap(level, state, bodies, figures))
+    return rows
+
+
+@dataclass(frozen=True)
 class YearActivity:
     year: int | None  # None: records with no date, which no year can show
     resolutions: int  # supporting resolutions adopted that year (or first reported, vote date unknown)
     actions: int  # follow-through actions (rungs 1 and up) taken that year
 
 
-def follow_through_kinds() -> list[str]:
-    """Action kinds that are follow-through: not check-ins (rung 0), not counter-actions."""
-    return [code for code, kind in ladder.ACTION_KINDS.items() if kind.rung]
-
-
 def activity_by_year(filters: dict[str, Any] | None = None) -> list[YearActivity]:
     """Resolutions adopted and actions taken per year by the bodies matching the shared filters.
 
     One grouped query; the undated records come last, under year None."""
-    bodies = filtered_bodies(filters or {})
     resolution_year = extract("year", Resolution.adopted_on)
     action_year = extract("year", Action.occurred_on)
-    resolutions = (
-        bodies.with_only_columns(resolution_year.label("year"), func.count().label("resolutions"),
-                                 literal(0).label("actions"))
-        .select_from(Body).join(Resolution, Resolution.body_id == Body.id)
-        .where(Resolution.stance == "support").group_by(resolution_year)
-    )
-    actions = (
-        bodies.with_only_columns(action_year.label("year"), literal(0).label("resolutions"),
-                                 func.count().label("actions"))
-        .select_from(Body).join(Action, Action.body_id == Body.id)
-        .where(Action.kind.in_(follow_through_kinds())).group_by(action_year)
-    )
+    # Check-ins (rung 0) and counter-actions (no rung) are not follow-through.
+    others = [code for code, kind in ladder.ACTION_KINDS.items() if not kind.rung]
+    resolutions = select(resolution_year.label("year"), func.count().label("resolutions"),
+                         literal(0).label("actions")).where(Resolution.stance == "support")
+    actions = select(action_year.label("year"), literal(0).label("resolutions"),
+                     func.count().label("actions")).where(Action.kind.not_in(others))
+    if any((filters or {}).get(name) is not None for name in FILTER_FIELDS):
+        # Only then is the join needed: the bodies matching the filters, as a semi-join.
+        bodies = filtered_bodies(filters or {}).with_only_columns(Body.id)
+        resolutions = resolutions.where(Resolution.body_id.in_(bodies))
+        actions = actions.where(Action.body_id.in_(bodies))
+    resolutions = resolutions.group_by(resolution_year)
+    actions = actions.group_by(action_year)
     both = union_all(resolutions, actions).subquery()
     rows = db.session.execute(
         select(both.c.year, func.sum(both.c.resolutions), func.sum(both.c.actions))

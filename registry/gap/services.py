@@ -12,17 +12,16 @@ from typing import Any
 from sqlalchemy import select
 
 from registry.bodies.schemas import FILTER_FIELDS, GENERAL_FAMILY
-from registry.bodies.services import filtered_bodies
 from registry.database import db
 from registry.followthrough import aggregates, ladder
-from registry.followthrough.aggregates import GapFigures, YearActivity
+from registry.followthrough.aggregates import GapFigures, PlaceGap, YearActivity
+from registry.gap import cache
 from registry.geo import state_name
 from registry.models import Bill, Body
 from registry.vocab import EVIDENCE_LEVELS, LEVELS
 
 LARGEST_AFFILIATIONS = 12  # the affiliation chart draws this many groups, the rest combined
 OTHERS = "__others__"
-EMPTY = GapFigures(0, 0, 0, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -70,22 +69,27 @@ def gap_caption(what: str) -> str:
             "Only union bodies matching the filters are counted.")
 
 
-def level_chart(filters: dict[str, Any], present: set[tuple[str, str | None]]) -> GapChart:
-    figures = {row.key: row.figures for row in aggregates.gap_by("level", filters)}
-    levels = {level for level, _ in present} | set(figures)
-    groups = [GapGroup(code, label, figures.get(code, EMPTY), {"level": code})
-              for code, label in LEVELS.items() if code in levels]
+def _sum_by(places: list[PlaceGap], part: Callable[[PlaceGap], Any]) -> dict[Any, GapFigures]:
+    """Roll (level, state) figures up to one of the two; groups with no endorser stay, empty."""
+    grouped: dict[Any, list[GapFigures]] = {}
+    for place in places:
+        grouped.setdefault(part(place), []).append(place.figures)
+    return {key: GapFigures.total(parts) for key, parts in grouped.items()}
+
+
+def level_chart(places: list[PlaceGap]) -> GapChart:
+    figures = _sum_by(places, lambda place: place.level)
+    groups = [GapGroup(code, label, figures[code], {"level": code})
+              for code, label in LEVELS.items() if code in figures]
     return GapChart("level", "Gap by level", gap_caption(
         "One bar per level of the labor movement that has union bodies in the registry."),
         "Level", groups)
 
 
-def state_chart(filters: dict[str, Any], present: set[tuple[str, str | None]]) -> GapChart:
-    figures = {row.key: row.figures for row in aggregates.gap_by("state", filters)}
-    states = {state for _, state in present} | set(figures)
-    groups = [GapGroup(code, state_name(code) if code else "State not recorded",
-                       figures.get(code, EMPTY), {"state": code} if code else None)
-              for code in states]
+def state_chart(places: list[PlaceGap]) -> GapChart:
+    figures = _sum_by(places, lambda place: place.state)
+    groups = [GapGroup(code, state_name(code) if code else "State not recorded", total,
+                       {"state": code} if code else None) for code, total in figures.items()]
     groups.sort(key=lambda group: (group.key is None, group.label))
     return GapChart("state", "Gap by state", gap_caption(
         "One bar per state with union bodies in the registry; a state where none has endorsed "
@@ -125,12 +129,6 @@ def year_chart(filters: dict[str, Any]) -> YearChart:
                      undated)
 
 
-def groups_present(filters: dict[str, Any]) -> set[tuple[str, str | None]]:
-    """The (level, state) pairs of every body matching the filters, endorsing or not."""
-    query = filtered_bodies(filters).with_only_columns(Body.level, Body.state).distinct()
-    return {(level, state) for level, state in db.session.execute(query)}
-
-
 @dataclass
 class GapOverview:
     overall: GapFigures
@@ -139,20 +137,22 @@ class GapOverview:
 
 
 def gap_overview(filters: dict[str, Any]) -> GapOverview:
-    """Everything on the gap page, in a fixed number of grouped queries."""
-    present = groups_present(filters)
-    return GapOverview(
-        overall=aggregates.overall_gap(filters),
-        charts=[level_chart(filters, present), affiliation_chart(filters),
-                state_chart(filters, present)],
-        years=year_chart(filters),
-    )
+    """Everything on the gap page, in three grouped queries whatever the data size."""
+    def compute() -> GapOverview:
+        places = aggregates.gap_by_level_and_state(filters)
+        return GapOverview(
+            overall=GapFigures.total([place.figures for place in places]),
+            charts=[level_chart(places), affiliation_chart(filters), state_chart(places)],
+            years=year_chart(filters),
+        )
+
+    return cache.cached(cache.key_for("overview", filters), compute)
 
 
 CHARTS: dict[str, Callable[[dict[str, Any]], GapChart | YearChart]] = {
-    "level": lambda filters: level_chart(filters, groups_present(filters)),
+    "level": lambda filters: level_chart(aggregates.gap_by_level_and_state(filters)),
     "affiliation": affiliation_chart,
-    "state": lambda filters: state_chart(filters, groups_present(filters)),
+    "state": lambda filters: state_chart(aggregates.gap_by_level_and_state(filters)),
     "year": year_chart,
 }
 
@@ -175,7 +175,7 @@ def _cell(value: Any) -> Any:
 
 def chart_csv(slug: str, filters: dict[str, Any]) -> str:
     """The numbers behind one chart, as the table on the page shows them."""
-    chart = CHARTS[slug](filters)
+    chart = cache.cached(cache.key_for(slug, filters), lambda: CHARTS[slug](filters))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     if isinstance(chart, YearChart):
@@ -219,6 +219,10 @@ class FilterChoices:
 
 def filter_choices() -> FilterChoices:
     """The options of the filter form: values present in the registry, and the vocabularies."""
+    return cache.cached(cache.key_for("choices"), _filter_choices)
+
+
+def _filter_choices() -> FilterChoices:
     states = db.session.scalars(select(Body.state).where(Body.state.is_not(None))
                                 .group_by(Body.state).order_by(Body.state))
     affiliations = db.session.scalars(select(Body.affiliation).where(Body.affiliation.is_not(None))
