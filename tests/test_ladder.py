@@ -62,6 +62,8 @@ def test_actions_before_the_first_resolution_are_not_counted():
     status = body_status(RESOLVED, [ActionFact("rally_or_march", date(2018, 12, 31))])
     assert status.tier == 0
     assert len(status.before_resolution) == 1 and not status.counted
+    assert status.reason() == ("Tier 0 — Paper only: no follow-through action recorded after the "
+                               "resolution (1 dated before it, not counted)")
 
 
 def test_same_day_and_same_month_actions_count():
@@ -150,6 +152,7 @@ def test_undated_resolution_counts_every_dated_action():
 def test_undated_actions_are_shown_but_not_counted():
     status = body_status(RESOLVED, [ActionFact("rally_or_march", None, None)])
     assert status.tier == 0 and len(status.undated) == 1
+    assert status.reason().endswith("(1 undated, not counted)")
 
 
 def test_active_without_a_resolution():

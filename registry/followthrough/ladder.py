@@ -230,12 +230,22 @@ def describe(status: BodyStatus) -> str:
     elif status.deciding is not None:
         why = f"a {_describe_action(status.deciding)} found no action"
     elif status.endorsing:
-        why = "no follow-through action recorded after the resolution"
+        why = "no follow-through action recorded after the resolution" + _uncounted(status)
     else:
         why = "its actions on record are undated, so none counts"
     if status.active_without_resolution:
         head = f"Active without a resolution · {head}"
     return f"{head}: {why}" + _retreat_note(status)
+
+
+def _uncounted(status: BodyStatus) -> str:
+    """Says why actions on record did not count, so a tier 0 beside them is not a puzzle."""
+    parts = []
+    if status.before_resolution:
+        parts.append(f"{len(status.before_resolution)} dated before it")
+    if status.undated:
+        parts.append(f"{len(status.undated)} undated")
+    return f" ({' and '.join(parts)}, not counted)" if parts else ""
 
 
 def _retreat_note(status: BodyStatus) -> str:
