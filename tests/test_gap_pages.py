@@ -236,7 +236,7 @@ def test_gap_page_query_count_does_not_grow(client, queries, registry, make_body
     with queries() as large:
         assert client.get("/gap?").status_code == 200
     assert len(large) == len(small)
-    assert len(small) <= 6  # three grouped aggregates, three lists of filter choices
+    assert len(small) <= 7  # data version, three grouped aggregates, three filter choice lists
     for chart in CHARTS:
         with queries() as statements:
             client.get(f"/gap/{chart}.csv")
@@ -260,32 +260,16 @@ def test_gap_headline_matches_the_home_page(client, registry):
     assert "20,500 of 322,300 members" in headline
 
 
-@pytest.fixture
-def cached_app(make_app):
-    from registry.gap import cache
-
-    cache.clear()
-    yield make_app(GAP_CACHE_SECONDS=60)
-    cache.clear()
-
-
-def test_figures_are_cached_per_filter_for_the_configured_time(cached_app, queries, make_body,
-                                                              make_resolution):
-    """With GAP_CACHE_SECONDS set, each filter combination is computed once per period."""
-    from registry.gap import cache
-
-    client = cached_app.test_client()
+def test_repeat_requests_reuse_the_figures_until_the_data_changes(client, queries, make_body,
+                                                                  make_resolution):
+    """Figures are cached per data version: a repeat costs one statement, and a published
+    change shows at once."""
     make_resolution(make_body(state="CA"))
-    with cached_app.app_context(), queries() as first:
-        tables = read_tables(client.get("/gap").get_data(as_text=True))
+    tables = read_tables(client.get("/gap").get_data(as_text=True))
     assert tables["by-state-table"]["California"]["endorsing"] == "1"
+    with queries() as repeat:
+        client.get("/gap")
+    assert len(repeat) == 1  # the data version; every figure comes from the cache
     make_resolution(make_body(state="CA"))
-    with cached_app.app_context(), queries() as second:
-        tables = read_tables(client.get("/gap").get_data(as_text=True))
-    assert len(first) == 6 and len(second) == 0  # nothing recomputed within the period
-    assert tables["by-state-table"]["California"]["endorsing"] == "1"
-    narrowed = read_tables(client.get("/gap?state=CA").get_data(as_text=True))
-    assert narrowed["by-state-table"]["California"]["endorsing"] == "2"  # new key, fresh figures
-    cache.clear()
     tables = read_tables(client.get("/gap").get_data(as_text=True))
     assert tables["by-state-table"]["California"]["endorsing"] == "2"

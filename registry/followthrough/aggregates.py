@@ -7,11 +7,12 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, extract, func, literal, select, union_all
 
-from registry.bodies.schemas import FILTER_FIELDS, GENERAL_FAMILY
-from registry.bodies.services import filtered_bodies
+from registry.bodies.schemas import FILTER_FIELDS
+from registry.bodies.services import filtered_bodies, supporting_family_pairs
+from registry.cache import versioned
 from registry.database import db
 from registry.followthrough import ladder
-from registry.models import Action, Bill, Body, Resolution
+from registry.models import Action, Body, Resolution
 
 GROUPINGS = {
     "state": "State",
@@ -64,16 +65,14 @@ def gap_columns(among: ColumnElement[bool] | None = None) -> tuple:
     """The aggregate columns shared by every grouping (one row of GapFigures each).
 
     Each body is one row of the grouped query (the bill-family pairs are distinct), so plain
-    counts suffice. `among` restricts the figures to some rows of a wider query: the endorsing
-    bodies of a query that also counts the others."""
+    counts suffice (no DISTINCT, which is slow at scale). `among` restricts the figures to
+    some rows of a wider query: the endorsing bodies of a query that also counts the others."""
     # Read at call time, so the figures follow the rule module (and the methodology page).
     mobilized = Body.tier >= ladder.MOBILIZED_TIER
 
     def count_if(*conditions: ColumnElement[bool]):
         parts = [c for c in (among, *conditions) if c is not None]
-        if not parts:
-            return func.count()
-        return func.coalesce(func.sum(case((and_(*parts), 1), else_=0)), 0)
+        return func.count(case((and_(*parts), 1))) if parts else func.count()
 
     def sum_if(value, *conditions: ColumnElement[bool]):
         parts = [c for c in (among, *conditions) if c is not None]
@@ -89,6 +88,7 @@ def gap_columns(among: ColumnElement[bool] | None = None) -> tuple:
     )
 
 
+@versioned
 def overall_gap(filters: dict[str, Any] | None = None) -> GapFigures:
     query = filtered_bodies(filters or {}).where(Body.endorsing.is_(True))
     row = db.session.execute(query.with_only_columns(*gap_columns())).one()
@@ -101,6 +101,7 @@ class GapRow:
     figures: GapFigures
 
 
+@versioned
 def gap_by(group_by: str, filters: dict[str, Any] | None = None) -> list[GapRow]:
     """Gap figures per group, for the endorsing bodies matching the shared filters: one query."""
     if group_by not in GROUPINGS:
@@ -108,11 +109,7 @@ def gap_by(group_by: str, filters: dict[str, Any] | None = None) -> list[GapRow]
     query = filtered_bodies(filters or {}).where(Body.endorsing.is_(True))
     if group_by == "bill_family":
         # Each body counts once per family it supports, so member sums are not doubled.
-        pairs = (
-            select(Resolution.body_id, func.coalesce(Bill.family, GENERAL_FAMILY).label("family"))
-            .outerjoin(Bill, Resolution.bill_id == Bill.id)
-            .where(Resolution.stance == "support").distinct().subquery()
-        )
+        pairs = supporting_family_pairs()
         key = pairs.c.family
         query = query.join(pairs, pairs.c.body_id == Body.id)
     elif group_by == "year":
@@ -141,6 +138,7 @@ class PlaceGap:
     figures: GapFigures  # of the endorsing ones
 
 
+@versioned
 def gap_by_level_and_state(filters: dict[str, Any] | None = None) -> list[PlaceGap]:
     """Gap figures per (level, state) in one scan, with the groups that have no endorsing body.
 
@@ -166,6 +164,7 @@ class YearActivity:
     actions: int  # follow-through actions (rungs 1 and up) taken that year
 
 
+@versioned
 def activity_by_year(filters: dict[str, Any] | None = None) -> list[YearActivity]:
     """Resolutions adopted and actions taken per year by the bodies matching the shared filters.
 
@@ -203,6 +202,7 @@ class RegistryCounts:
     states: int
 
 
+@versioned
 def registry_counts() -> RegistryCounts:
     row = db.session.execute(select(
         select(func.count()).select_from(Body).scalar_subquery(),

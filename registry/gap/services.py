@@ -11,13 +11,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from registry.bodies.schemas import FILTER_FIELDS, GENERAL_FAMILY
+from registry.bodies.schemas import FILTER_FIELDS
+from registry.bodies.services import bill_families
+from registry.cache import versioned
 from registry.database import db
 from registry.followthrough import aggregates, ladder
 from registry.followthrough.aggregates import GapFigures, PlaceGap, YearActivity
-from registry.gap import cache
 from registry.geo import state_name
-from registry.models import Bill, Body
+from registry.models import Body
 from registry.vocab import EVIDENCE_LEVELS, LEVELS
 
 LARGEST_AFFILIATIONS = 12  # the affiliation chart draws this many groups, the rest combined
@@ -137,16 +138,14 @@ class GapOverview:
 
 
 def gap_overview(filters: dict[str, Any]) -> GapOverview:
-    """Everything on the gap page, in three grouped queries whatever the data size."""
-    def compute() -> GapOverview:
-        places = aggregates.gap_by_level_and_state(filters)
-        return GapOverview(
-            overall=GapFigures.total([place.figures for place in places]),
-            charts=[level_chart(places), affiliation_chart(filters), state_chart(places)],
-            years=year_chart(filters),
-        )
-
-    return cache.cached(cache.key_for("overview", filters), compute)
+    """Everything on the gap page, in three grouped queries whatever the data size (each
+    cached per data version by the aggregates)."""
+    places = aggregates.gap_by_level_and_state(filters)
+    return GapOverview(
+        overall=GapFigures.total([place.figures for place in places]),
+        charts=[level_chart(places), affiliation_chart(filters), state_chart(places)],
+        years=year_chart(filters),
+    )
 
 
 CHARTS: dict[str, Callable[[dict[str, Any]], GapChart | YearChart]] = {
@@ -175,7 +174,7 @@ def _cell(value: Any) -> Any:
 
 def chart_csv(slug: str, filters: dict[str, Any]) -> str:
     """The numbers behind one chart, as the table on the page shows them."""
-    chart = cache.cached(cache.key_for(slug, filters), lambda: CHARTS[slug](filters))
+    chart = CHARTS[slug](filters)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     if isinstance(chart, YearChart):
@@ -217,23 +216,18 @@ class FilterChoices:
     evidence: Options
 
 
+@versioned
 def filter_choices() -> FilterChoices:
     """The options of the filter form: values present in the registry, and the vocabularies."""
-    return cache.cached(cache.key_for("choices"), _filter_choices)
-
-
-def _filter_choices() -> FilterChoices:
     states = db.session.scalars(select(Body.state).where(Body.state.is_not(None))
                                 .group_by(Body.state).order_by(Body.state))
     affiliations = db.session.scalars(select(Body.affiliation).where(Body.affiliation.is_not(None))
                                       .group_by(Body.affiliation).order_by(Body.affiliation))
-    families = db.session.scalars(select(Bill.family).group_by(Bill.family).order_by(Bill.family))
     return FilterChoices(
         states=[(code, f"{code} — {state_name(code)}") for code in states],
         levels=list(LEVELS.items()),
         affiliations=[(name, name) for name in affiliations],
-        bill_families=[(family, family) for family in families]
-        + [(GENERAL_FAMILY, "No bill named (Medicare for All in general)")],
+        bill_families=list(bill_families().items()),
         evidence=[(level, level.capitalize()) for level in EVIDENCE_LEVELS],
     )
 

@@ -7,7 +7,7 @@ from marshmallow import EXCLUDE, ValidationError
 
 from registry.bodies.schemas import BodyFilterSchema
 from registry.followthrough import ladder
-from registry.gap import cache, services
+from registry.gap import services
 from registry.gap.charts import chart_svg
 from registry.gap.methodology import methodology as methodology_content
 
@@ -24,7 +24,7 @@ def render_page(overview, filters: dict, errors: dict, status: int = 200):
         "gap/index.html", overview=overview, filters=filters, errors=errors,
         args=services.query_args(filters), choices=services.filter_choices(),
         chart_svg=chart_svg, list_args=services.list_args,
-        mobilized_tier=ladder.MOBILIZED_TIER, cache_seconds=cache.ttl_seconds(),
+        mobilized_tier=ladder.MOBILIZED_TIER,
     ), status
 
 
