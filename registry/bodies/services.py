@@ -85,11 +85,19 @@ def list_bodies(filters: dict[str, Any]) -> Pagination:
     return db.paginate(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200)
 
 
-def state_choices() -> list[str]:
-    """States that have at least one body, for the filter."""
-    return list(db.session.scalars(
-        select(Body.state).where(Body.state.is_not(None)).group_by(Body.state).order_by(Body.state)
-    ))
+def bill_families() -> dict[str, str]:
+    """Bill families labelled by their bills ("HR 676 → HR 3069 (house)"), plus `general`."""
+    codes: dict[str, list[str]] = {}
+    chambers: dict[str, str] = {}
+    for family, code, chamber in db.session.execute(
+        select(Bill.family, Bill.code, Bill.chamber).order_by(Bill.family, Bill.congress, Bill.id)
+    ):
+        codes.setdefault(family, []).append(code)
+        chambers[family] = chamber or ""
+    families = {family: f"{items[0]} → {items[-1]}" + (f" ({chambers[family]})" if chambers[family] else "")
+                if len(items) > 1 else items[0] for family, items in codes.items()}
+    families[GENERAL_FAMILY] = "Medicare for All in general (no bill named)"
+    return families
 
 
 @dataclass
