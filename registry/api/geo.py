@@ -6,7 +6,7 @@ import json
 
 from flask import Response
 from flask_smorest import Blueprint
-from marshmallow import Schema, ValidationError, fields, validates_schema
+from marshmallow import Schema, ValidationError, fields
 from marshmallow.validate import OneOf, Range
 
 from registry.bodies.schemas import BodyFilterSchema
@@ -58,7 +58,8 @@ class GapPropertiesSchema(Schema):
     gap = fields.Float(allow_none=True, metadata={
         "description": "1 − mobilized / endorsing; null when no body endorsed."})
     gap_class = fields.Integer(allow_none=True, metadata={
-        "description": "The map's colour class of the gap (0 lowest … 4 for 100%); null when no body endorsed."})
+        "description": "The map's colour class of the gap (0 lowest … 4 for 100%); null when no "
+                       "body endorsed."})
     paper_only_share = fields.Float(allow_none=True)
     mobilized_share = fields.Float(allow_none=True)
     members_known = fields.Integer(metadata={"description": "Endorsing bodies whose membership is known."})
@@ -102,11 +103,9 @@ class BodyPropertiesSchema(Schema):
     precision = fields.String(allow_none=True, metadata={
         "description": "Bodies only: how precisely the body is placed (exact, zip, city, state)."})
     count = fields.Integer(metadata={"description": "Clusters only: bodies in the cell."})
-    tiers = fields.List(fields.Integer(), metadata={
-        "description": "Clusters only: endorsing or active bodies at tiers 0 to 4."})
-    no_resolution = fields.Integer(metadata={"description": "Clusters only: bodies with neither."})
+    mobilized = fields.Integer(metadata={"description": "Clusters only: bodies at tier 3 or 4."})
     bounds = fields.List(fields.Float(), metadata={
-        "description": "Clusters only: [west, south, east, north] of the bodies in the cell."})
+        "description": "Clusters only: the grid cell, [west, south, east, north], cut to the bbox."})
 
 
 class BodyFeatureSchema(Schema):

@@ -9,12 +9,11 @@ from typing import Any
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, or_, select
 
-from registry.bodies.schemas import GENERAL_FAMILY
-from registry.bodies.services import filtered_bodies, list_bodies, state_choices
+from registry.bodies.services import bill_families, filtered_bodies, list_bodies
 from registry.database import db
 from registry.followthrough.aggregates import GapFigures, GapRow, gap_by
 from registry.geo import state_name
-from registry.models import Bill, Body
+from registry.models import Body
 
 
 @dataclass(frozen=True)
@@ -28,24 +27,16 @@ class FilterChoices:
 
 def filter_choices() -> FilterChoices:
     """The values the map's filters offer: those present in the registry."""
+    states = db.session.scalars(
+        select(Body.state).where(Body.state.is_not(None)).group_by(Body.state).order_by(Body.state))
     affiliations = db.session.scalars(
         select(Body.affiliation).where(Body.affiliation.is_not(None))
         .group_by(Body.affiliation).order_by(Body.affiliation))
-    codes: dict[str, list[str]] = {}
-    for family, code in db.session.execute(
-            select(Bill.family, Bill.code).order_by(Bill.family, Bill.congress, Bill.introduced_on, Bill.id)):
-        codes.setdefault(family, []).append(code)
-    families = [(family, family_label(bills)) for family, bills in codes.items()]
     first, last = db.session.execute(
         select(func.min(Body.first_resolution_on), func.max(Body.first_resolution_on))).one()
-    return FilterChoices(states=[(code, state_name(code)) for code in state_choices()], affiliations=list(affiliations),
-                         families=[*families, (GENERAL_FAMILY, "No bill named (Medicare for All in general)")],
+    return FilterChoices(states=[(code, state_name(code)) for code in states],
+                         affiliations=list(affiliations), families=list(bill_families().items()),
                          first_year=first.year if first else None, last_year=last.year if last else None)
-
-
-def family_label(codes: list[str]) -> str:
-    """'HR 676 to HR 3069' for a family of bills, from its first to its latest."""
-    return codes[0] if len(codes) == 1 else f"{codes[0]} to {codes[-1]}"
 
 
 @dataclass(frozen=True)
@@ -79,8 +70,8 @@ def gap_sentence(place: str, figures: GapFigures) -> str:
         return f"{place}, no endorsing body matches these filters."
     not_mobilized = figures.endorsing - figures.mobilized
     verb = "has" if figures.endorsing == 1 else "have"
-    return (f"{place}, {not_mobilized:,} of {plural(figures.endorsing, 'endorsing body', 'endorsing bodies')} "
-            f"{verb} no recorded mobilization.")
+    endorsing = plural(figures.endorsing, "endorsing body", "endorsing bodies")
+    return f"{place}, {not_mobilized:,} of {endorsing} {verb} no recorded mobilization."
 
 
 def summarise(filters: dict[str, Any], states: list[StateGap], overall: GapFigures) -> str:

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_
+from sqlalchemy import Integer, case, func, literal
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from registry.bodies.services import filtered_bodies
 from registry.database import db
@@ -38,6 +40,8 @@ MAX_CELLS_PER_SIDE = 24  # whatever bbox is asked, the grid spans at most this m
 MAX_FEATURES = (MAX_CELLS_PER_SIDE + 1) ** 2  # a grid aligned to its cells can touch one more per side
 BYTE_BUDGET = 190_000  # points that would encode larger than this are sent as clusters instead
 COORDINATE_DIGITS = 5  # about a metre
+MOBILIZED_TIER = 3  # the gap's line: tier 3 (mobilizing) and above
+INDEXED_SPAN = 5.0  # degrees: a narrower view reads bodies through the latitude/longitude index
 
 
 @dataclass(frozen=True)
@@ -115,48 +119,68 @@ def cell_degrees(bbox: BBox, zoom: int) -> float:
     return 360 / 2 ** max(0, min(by_zoom, by_bbox))
 
 
+class grid_index(FunctionElement):
+    """floor() of a non-negative number, as an integer.
+
+    SQLite has no native floor (SQLAlchemy supplies a Python one, called row by row), but for a
+    non-negative number CAST AS INTEGER truncates to the same value, natively."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(grid_index)
+def _grid_index(element, compiler, **kw) -> str:
+    return f"FLOOR({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(grid_index, "sqlite")
+def _grid_index_sqlite(element, compiler, **kw) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS INTEGER)"
+
+
 def located_bodies(filters: dict[str, Any], bbox: BBox):
-    return filtered_bodies(filters).where(
-        Body.latitude.is_not(None), Body.longitude.is_not(None),
-        Body.longitude.between(bbox.west, bbox.east), Body.latitude.between(bbox.south, bbox.north),
-    )
-
-
-def reached_ladder():
-    """Bodies the ladder speaks about: endorsed, or acted without a resolution."""
-    return or_(Body.endorsing.is_(True), Body.active_without_resolution.is_(True))
+    latitude, longitude = Body.latitude, Body.longitude
+    if bbox.span > INDEXED_SPAN:
+        # A wide view holds most bodies: reading the table straight through beats one index
+        # lookup per body, so keep the planner off the latitude/longitude index.
+        latitude, longitude = latitude + 0, longitude + 0
+    # BETWEEN is never true for a missing coordinate, so bodies without a place drop out.
+    return filtered_bodies(filters).where(longitude.between(bbox.west, bbox.east),
+                                          latitude.between(bbox.south, bbox.north))
 
 
 def cluster_rows(filters: dict[str, Any], bbox: BBox, cell: float):
-    """One grouped query: per grid cell, the count, centre, extent and bodies per tier."""
+    """One grouped query: per grid cell, its place in the grid, the count, the mean position and
+    how many mobilized. Every aggregate costs time on every row, so only these few are computed."""
     # The cell size is inlined so SELECT and GROUP BY carry the very same expression (PostgreSQL
     # will not match two separately bound parameters).
     per_degree = literal(1 / cell, literal_execute=True)
-    column = func.floor((Body.longitude + 180) * per_degree)
-    row = func.floor((Body.latitude + 90) * per_degree)
+    column = grid_index((Body.longitude + 180) * per_degree)
+    row = grid_index((Body.latitude + 90) * per_degree)
     count = func.count(Body.id)
-    tiers = [func.sum(case((and_(reached_ladder(), Body.tier == tier), 1), else_=0)) for tier in range(5)]
+    mobilized = func.sum(case((Body.tier >= MOBILIZED_TIER, 1), else_=0))
     query = (located_bodies(filters, bbox)
-             .with_only_columns(count, func.avg(Body.longitude), func.avg(Body.latitude),
-                                func.min(Body.longitude), func.min(Body.latitude),
-                                func.max(Body.longitude), func.max(Body.latitude), *tiers)
+             .with_only_columns(column, row, count, func.avg(Body.longitude), func.avg(Body.latitude),
+                                mobilized)
              .group_by(column, row).order_by(count.desc()).limit(MAX_FEATURES))
     return db.session.execute(query).all()
 
 
-def cluster_feature(row) -> dict[str, Any]:
-    count, lon, lat, west, south, east, north, *tiers = row
-    tiers = [int(n or 0) for n in tiers]
+def cluster_feature(row, cell: float, bbox: BBox) -> dict[str, Any]:
+    column, grid_row, count, lon, lat, mobilized = row
 
     def r(value) -> float:
         return round(float(value), 4)
 
+    # The cell, cut to the view.
+    bounds = [max(column * cell - 180, bbox.west), max(grid_row * cell - 90, bbox.south),
+              min((column + 1) * cell - 180, bbox.east), min((grid_row + 1) * cell - 90, bbox.north)]
     return {
         "type": "Feature",
         "geometry": {"type": "Point", "coordinates": [r(lon), r(lat)]},
-        "properties": {"kind": "cluster", "count": int(count), "tiers": tiers,
-                       "no_resolution": int(count) - sum(tiers),
-                       "bounds": [r(west), r(south), r(east), r(north)]},
+        "properties": {"kind": "cluster", "count": int(count), "mobilized": int(mobilized or 0),
+                       "bounds": [r(v) for v in bounds]},
     }
 
 
@@ -195,7 +219,7 @@ def body_features(filters: dict[str, Any], bbox: BBox, zoom: int) -> dict[str, A
     features, nor (points) more than BYTE_BUDGET bytes."""
     cell = cell_degrees(bbox, zoom)
     rows = cluster_rows(filters, bbox, cell)
-    total = sum(int(row[0]) for row in rows)
+    total = sum(int(row[2]) for row in rows)
     meta = {"total": total, "zoom": zoom, "clustered": True, "cell_degrees": cell,
             "point_limit": POINT_LIMIT}
     if total <= POINT_LIMIT:
@@ -203,4 +227,5 @@ def body_features(filters: dict[str, Any], bbox: BBox, zoom: int) -> dict[str, A
         if encoded_size(features) <= BYTE_BUDGET:
             return {"type": "FeatureCollection", "features": features,
                     "meta": {**meta, "clustered": False, "cell_degrees": None}}
-    return {"type": "FeatureCollection", "features": [cluster_feature(row) for row in rows], "meta": meta}
+    return {"type": "FeatureCollection", "features": [cluster_feature(row, cell, bbox) for row in rows],
+            "meta": meta}

@@ -9,9 +9,9 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from marshmallow import ValidationError
 
 from registry.bodies.schemas import BodyListSchema
+from registry.followthrough.ladder import TIERS
 from registry.main.errors import CONTENT_SECURITY_POLICY
 from registry.mapview import page
-from registry.followthrough.ladder import TIERS
 from registry.mapview.services import GAP_CLASSES
 from registry.vocab import EVIDENCE_LEVELS, LEVELS
 

@@ -154,7 +154,7 @@
   function statePopup(layer) {
     var p = layer.feature.properties;
     var box = element('div', 'state-popup');
-    box.appendChild(element('h3', null, p.name));
+    box.appendChild(element('h2', null, p.name));
     if (!p.endorsing) {
       box.appendChild(element('p', null, 'No endorsing bodies match these filters.'));
     } else {
@@ -218,7 +218,7 @@
     if (!layer) { return; }
     var bounds = layer.getBounds();
     // Alaska's islands cross the antimeridian; fitting them would show the whole world.
-    if (bounds.getEast() - bounds.getWest() < 90) { map.fitBounds(bounds, { maxZoom: 7 }); }
+    if (bounds.getEast() - bounds.getWest() < 90) { map.fitBounds(bounds, { maxZoom: 7, animate: false }); }
   }
 
   // ----- union bodies ------------------------------------------------------------------------
@@ -249,7 +249,7 @@
   function bodyPopup(p) {
     var onLadder = p.endorsing || p.active_without_resolution;
     var box = element('div', 'body-popup');
-    box.appendChild(element('h3', null, p.name));
+    box.appendChild(element('h2', null, p.name));
     box.appendChild(element('p', null, [LEVELS[p.level] || p.level, p.affiliation].filter(Boolean).join(' · ')));
     var status = element('p');
     status.appendChild(element('span', onLadder ? 'badge tier tier-' + p.tier : 'badge muted-badge',
@@ -295,23 +295,17 @@
 
   function serverCluster(feature) {
     var p = feature.properties;
-    var mobilized = p.tiers[3] + p.tiers[4];
     var marker = L.marker([feature.geometry.coordinates[1], feature.geometry.coordinates[0]], {
       icon: clusterIcon(p.count, 'body-cluster'),
-      title: number(p.count) + ' union bodies here, ' + number(mobilized) + ' at tier 3 or 4: select to zoom in',
+      title: number(p.count) + ' union bodies here, ' + number(p.mobilized) + ' at tier 3 or 4: select to zoom in',
       keyboard: true
     });
     marker.on('click', function () {
-      var b = p.bounds;
-      if (b[0] === b[2] && b[1] === b[3]) {
-        if (map.getZoom() < map.getMaxZoom()) {
-          map.setView([b[1], b[0]], Math.min(map.getZoom() + 3, map.getMaxZoom()));
-        } else {
-          L.popup().setLatLng(marker.getLatLng()).setContent(element('p', null, number(p.count) +
-            ' union bodies share this place. The table below lists them.')).openOn(map);
-        }
+      if (map.getZoom() < map.getMaxZoom()) {
+        map.setView(marker.getLatLng(), Math.min(Math.floor(map.getZoom()) + 2, map.getMaxZoom()));
       } else {
-        map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [24, 24] });
+        L.popup().setLatLng(marker.getLatLng()).setContent(element('p', null, number(p.count) +
+          ' union bodies share this place. The table below lists them.')).openOn(map);
       }
     });
     return marker;
@@ -374,8 +368,12 @@
         var status = doc.querySelector('[data-part="status"]');
         var table = doc.querySelector('[data-part="table"]');
         if (!status || !table) { throw new Error('unexpected response'); }
+        var details = resultsEl.querySelector('details.state-gaps');
+        var open = details && details.open;
         statusEl.replaceChildren.apply(statusEl, Array.from(status.childNodes));
         resultsEl.replaceChildren.apply(resultsEl, Array.from(table.childNodes));
+        details = resultsEl.querySelector('details.state-gaps');
+        if (details && open) { details.open = true; }
         if (focus) { focus(); }
       })
       .catch(function () {
@@ -455,7 +453,8 @@
   window.addEventListener('popstate', function () {
     syncForm();
     var view = viewFromHash();
-    if (view) { map.setView(view.center, view.zoom); }
+    // Not animated: Leaflet drops a new view asked for while a zoom animation runs.
+    if (view) { map.setView(view.center, view.zoom, { animate: false }); }
     loadResults();
     loadStates();
     loadBodies();
@@ -468,6 +467,7 @@
     moveTimer = setTimeout(loadBodies, 120);
   });
 
+  rememberView();  // the URL shows the view from the start, ready to share
   loadStates();
   loadBodies();
 }());
