@@ -64,7 +64,8 @@ def measure(client, url: str, repeat: int) -> tuple[int, list[float], dict]:
         response = client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
         if response.status_code != 200:
-            raise SystemExit(f"{url} answered {response.status_code}: {response.get_data(as_text=True)[:300]}")
+            body = response.get_data(as_text=True)[:300]
+            raise SystemExit(f"{url} answered {response.status_code}: {body}")
         size = max(size, len(response.get_data()))
         payload = response.get_json(force=True)
         meta = {**payload.get("meta", {}), "features": len(payload.get("features", []))}

@@ -23,7 +23,7 @@ CENTRES = ((40.71, -74.0), (41.88, -87.63), (34.05, -118.24), (37.77, -122.42), 
 MAX_BYTES = 200_000
 
 
-def bulk_bodies(count: int, seed: int = 1, name_length: int = 30) -> None:
+def bulk_bodies(count: int, seed: int = 1, name_length: int = 30, fill: str = "x") -> None:
     """Insert `count` bodies in one Core statement: a fifth at a handful of identical points
     (like bodies placed at a state's centre), the rest around cities and across the country."""
     rng = random.Random(seed)
@@ -39,7 +39,7 @@ def bulk_bodies(count: int, seed: int = 1, name_length: int = 30) -> None:
             lat, lon = rng.uniform(25, 49), rng.uniform(-124, -67)
         endorsing = rng.random() < 0.8
         rows.append({
-            "slug": f"bulk-{seed}-{n}", "name": f"Bulk Local {n} ".ljust(name_length, "x")[:name_length],
+            "slug": f"bulk-{seed}-{n}", "name": f"Bulk Local {n} ".ljust(name_length, fill)[:name_length],
             "level": "local", "affiliation": "SEIU", "state": "OH", "latitude": lat, "longitude": lon,
             "geocode_precision": "city", "endorsing": endorsing, "tier": rng.choice((0, 0, 0, 1, 2, 3, 4)),
             "last_activity_on": date(2015 + n % 10, 1 + n % 12, 1),
@@ -284,11 +284,9 @@ def test_a_full_grid_of_the_largest_clusters_fits_in_200_kb():
 
 
 def test_points_too_large_to_send_fall_back_to_clusters(client):
-    """POINT_LIMIT bodies with the longest names allowed would pass 200 KB as points: the
-    answer is clusters instead, still under the limit."""
-    bulk_bodies(services.POINT_LIMIT, seed=5, name_length=LENGTHS["name"])
-    db.session.execute(Body.__table__.update().values(name=Body.name + '"'))
-    db.session.commit()
+    """POINT_LIMIT bodies with the longest names allowed (quotes, escaped in JSON) would pass
+    200 KB as points: the answer is clusters instead, still under the limit."""
+    bulk_bodies(services.POINT_LIMIT, seed=5, name_length=LENGTHS["name"], fill='"')  # '"' encodes as 2 bytes
     response = client.get("/api/v1/geo/bodies?zoom=4")
     data = collection(response)
     assert data["meta"]["total"] == services.POINT_LIMIT

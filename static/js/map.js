@@ -102,6 +102,7 @@
     }
   }
 
+  var sharedView = viewFromHash() !== null;
   showView();  // before any layer is added: layers need a view to draw in
 
   // ----- the state choropleth -------------------------------------------------------------
@@ -200,6 +201,8 @@
         statesLayer.addData(collection);
         statesLayer.eachLayer(function (layer) { statesByCode[layer.feature.id] = layer; });
         addHatchPattern();
+        var chosen = params.get('state');
+        if (chosen && !sharedView) { fitState(chosen); }  // a link to one state opens on it
       } else {
         collection.features.forEach(function (feature) {
           var layer = statesByCode[feature.id];
@@ -223,10 +226,10 @@
 
   // ----- union bodies ------------------------------------------------------------------------
 
-  function clusterIcon(count, className) {
+  function clusterIcon(count, mobilized) {
     var size = Math.round(26 + 8 * Math.log10(Math.max(count, 1)));
     return L.divIcon({
-      className: className,
+      className: 'body-cluster' + (mobilized > 0 ? ' has-mobilized' : ''),
       iconSize: [size, size],
       html: '<span aria-hidden="true">' + number(count) + '</span>'
     });
@@ -238,8 +241,10 @@
     spiderfyOnMaxZoom: true,
     iconCreateFunction: function (cluster) {
       var count = cluster.getChildCount();
-      var icon = clusterIcon(count, 'body-cluster');
-      icon.options.html += '<span class="visually-hidden">' + count + ' union bodies: select to zoom in</span>';
+      var mobilized = cluster.getAllChildMarkers().filter(function (m) { return m.tier >= 3; }).length;
+      var icon = clusterIcon(count, mobilized);
+      icon.options.html += '<span class="visually-hidden">' + count + ' union bodies, ' + mobilized +
+        ' at tier 3 or 4: select to zoom in</span>';
       return icon;
     }
   }).addTo(map);
@@ -289,6 +294,7 @@
       keyboard: true
     });
     marker.slug = p.slug;
+    marker.tier = onLadder ? p.tier : -1;
     marker.bindPopup(function () { return bodyPopup(p); }, { maxWidth: 320 });
     return marker;
   }
@@ -296,7 +302,7 @@
   function serverCluster(feature) {
     var p = feature.properties;
     var marker = L.marker([feature.geometry.coordinates[1], feature.geometry.coordinates[0]], {
-      icon: clusterIcon(p.count, 'body-cluster'),
+      icon: clusterIcon(p.count, p.mobilized),
       title: number(p.count) + ' union bodies here, ' + number(p.mobilized) + ' at tier 3 or 4: select to zoom in',
       keyboard: true
     });

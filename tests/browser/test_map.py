@@ -172,6 +172,20 @@ def test_a_marker_popup_gives_the_tier_reason_and_the_profile_link(watched_page,
     assert page.console_errors == [] and page.foreign_requests == []
 
 
+def test_markers_open_from_the_keyboard(watched_page, live_server, map_data):
+    """Each marker is a focusable button named after its body; Enter opens its popup."""
+    page = watched_page
+    page.goto(live_server + "/map")
+    ready(page)
+    marker = page.locator(".leaflet-marker-icon[title^='Austin Labor Council']")
+    assert marker.get_attribute("role") == "button" and marker.get_attribute("tabindex") == "0"
+    assert marker.get_attribute("title") == "Austin Labor Council: tier 0, Paper only"
+    marker.focus()
+    page.keyboard.press("Enter")
+    page.locator(".body-popup").wait_for()
+    assert "Austin Labor Council" in page.inner_text(".body-popup")
+
+
 def test_the_map_page_has_no_serious_accessibility_violations(watched_page, live_server, map_data):
     page = watched_page
     page.goto(live_server + "/map?state=OH")
