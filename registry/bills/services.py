@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from registry.cache import versioned
 from registry.database import db
 from registry.models import Bill, Body, Resolution
 
 
 @dataclass(frozen=True)
 class BillSummary:
-    bill: Bill
+    code: str
+    slug: str
+    congress: int | None
+    chamber: str | None
+    title: str
+    sponsor: str | None
+    introduced_on: date | None
+    predecessor: str | None
     endorsers: int
 
 
+@versioned
 def families() -> dict[str, list[BillSummary]]:
     """Every bill with its count of endorsing bodies, grouped by family in lineage order."""
     endorsers = (select(Resolution.bill_id, func.count(func.distinct(Resolution.body_id)).label("n"))
@@ -27,10 +37,13 @@ def families() -> dict[str, list[BillSummary]]:
     ).all()
     grouped: dict[str, list[BillSummary]] = {}
     for bill, count in rows:
-        grouped.setdefault(bill.family, []).append(BillSummary(bill, count))
+        grouped.setdefault(bill.family, []).append(BillSummary(
+            bill.code, bill.slug, bill.congress, bill.chamber, bill.title, bill.sponsor,
+            bill.introduced_on, bill.predecessor.code if bill.predecessor else None, count))
     return grouped
 
 
+@versioned
 def unnumbered_endorsers() -> int:
     """Bodies with a supporting resolution that names no bill number."""
     return db.session.scalar(

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_
 
 from registry.bodies.services import filtered_bodies, supporting_family_pairs
+from registry.cache import versioned
 from registry.database import db
 from registry.models import Body
 
@@ -21,10 +22,11 @@ class FacetValue:
     count: int
 
 
+@versioned
 def facet_counts(filters: dict[str, Any]) -> dict[str, list[FacetValue]]:
     """One grouped query per facet: state, level, affiliation, tier, evidence, bill family."""
     facets: dict[str, list[FacetValue]] = {}
-    count = func.count(func.distinct(Body.id)).label("n")
+    count = func.count().label("n")  # one row per body (per family for bill families)
     for name, key in (("state", Body.state), ("level", Body.level), ("affiliation", Body.affiliation),
                       ("tier", Body.tier), ("evidence", Body.evidence_level)):
         query = filtered_bodies({**filters, name: None}).where(key.is_not(None))

@@ -7,10 +7,11 @@ from datetime import date
 from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, literal_column, or_, select
 from sqlalchemy.orm import selectinload
 
 from registry.bodies.schemas import GENERAL_FAMILY
+from registry.cache import versioned
 from registry.database import db
 from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, months_before
 from registry.followthrough.status import today
@@ -24,9 +25,9 @@ def filtered_bodies(filters: dict[str, Any]) -> Select:
         if filters.get(name):
             query = query.where(getattr(Body, name) == filters[name])
     if filters.get("q"):
-        pattern = f"%{filters['q'].lower()}%"
-        query = query.where(or_(*(func.lower(column).like(pattern) for column in
-                                  (Body.name, Body.affiliation, Body.designation, Body.city))))
+        pattern = "%" + filters["q"].lower().replace("\\", "\\\\").replace("%", "\\%") \
+            .replace("_", "\\_") + "%"
+        query = query.where(search_text().like(pattern, escape="\\"))
     if filters.get("tier") is not None:
         query = query.where(Body.tier == filters["tier"],
                             or_(Body.endorsing.is_(True), Body.active_without_resolution.is_(True)))
@@ -48,6 +49,17 @@ def filtered_bodies(filters: dict[str, Any]) -> Select:
     if filters.get("bill_family"):
         query = query.where(Body.id.in_(bodies_supporting_family(filters["bill_family"])))
     return query
+
+
+def search_text():
+    """The text a search matches: name, affiliation, designation and city, lower-cased. On
+    PostgreSQL a trigram index on exactly this expression serves `LIKE '%…%'` (see migrations)."""
+    # Literals are inlined (not bound) so the expression matches the index's text exactly.
+    empty, space = literal_column("''"), literal_column("' '")
+    parts = [func.coalesce(column, empty) for column in
+             (Body.name, Body.affiliation, Body.designation, Body.city)]
+    return func.lower(parts[0].concat(space).concat(parts[1]).concat(space).concat(parts[2])
+                      .concat(space).concat(parts[3]))
 
 
 def bodies_supporting_family(family: str) -> Select:
@@ -85,6 +97,7 @@ def list_bodies(filters: dict[str, Any]) -> Pagination:
     return db.paginate(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200)
 
 
+@versioned
 def bill_families() -> dict[str, str]:
     """Bill families labelled by their bills ("HR 676 → HR 3069 (house)"), plus `general`."""
     codes: dict[str, list[str]] = {}

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import extract, func, select
 
+from registry.cache import versioned
 from registry.database import db, utcnow
 from registry.exports.fields import (
     TABLES,
@@ -32,6 +33,7 @@ def formats(table: str) -> tuple[str, ...]:
     return FORMATS.get(table, DEFAULT_FORMATS)
 
 
+@versioned
 def table_sizes() -> dict[str, int]:
     """Rows per table, in one statement."""
     row = db.session.execute(select(*(
@@ -49,6 +51,7 @@ class MonthCount:
     actions: int
 
 
+@versioned
 def change_log() -> list[MonthCount]:
     """Records published per month (three grouped queries), newest month first."""
     counts: dict[str, dict[str, int]] = {}
