@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, insert, select
 
 from registry.database import db
-from registry.mapview import services
-from registry.mapview.services import BBox
+from registry.mapview import grid, services
+from registry.mapview.grid import BBox
 from registry.models import Body
 from registry.vocab import LENGTHS, STATE_CODES
 
@@ -207,15 +207,31 @@ def test_geo_endpoints_are_documented(client):
 
 
 def test_geo_queries_are_bounded(client, make_body, make_resolution, queries):
-    """Two statements for a view of bodies and one for the states, whatever the data size."""
+    """A view of bodies costs the data version, the cells and the points; the states the data
+    version and one grouped query; repeats come from the figure cache. None grows with the data."""
     for n in range(5):
         make_resolution(make_body(latitude=40.0 + n, longitude=-83.0))
     with queries() as statements:
         client.get("/api/v1/geo/bodies?bbox=-90,35,-80,50&zoom=6")
-    assert len(statements) <= 2
+    assert len(statements) == 3
+    with queries() as statements:
+        client.get("/api/v1/geo/bodies?bbox=-91,35,-81,50&zoom=6")  # panned: same coarse grid
+    assert len(statements) == 2  # data version and points; the cells come from the cache
+    with queries() as statements:
+        client.get("/api/v1/geo/bodies?bbox=-83.5,39.5,-82.5,40.5&zoom=12")  # a fine grid: no cache
+    assert len(statements) == 2  # the window's cells and its points
     with queries() as statements:
         client.get("/api/v1/geo/states")
-    assert len(statements) <= 1
+    assert len(statements) <= 2
+
+
+def test_the_cached_grid_sees_every_published_change(client, make_body, make_resolution):
+    """Coarse grids are cached per data version: a new body shows at once."""
+    make_body(latitude=40.0, longitude=-83.0)
+    first = collection(client.get("/api/v1/geo/bodies?zoom=3"))
+    make_body(latitude=40.1, longitude=-83.1)
+    second = collection(client.get("/api/v1/geo/bodies?zoom=3"))
+    assert (first["meta"]["total"], second["meta"]["total"]) == (1, 2)
 
 
 def viewport(lat: float, lon: float, zoom: int, width: int = 1280, height: int = 800) -> str:
@@ -249,7 +265,7 @@ def test_bodies_stay_under_200_kb_at_every_zoom(client):
             response = client.get(f"/api/v1/geo/bodies?zoom={zoom}&bbox={bbox}")
             data = collection(response)
             assert len(response.get_data()) < MAX_BYTES, (zoom, bbox, len(response.get_data()))
-            assert len(data["features"]) <= services.MAX_FEATURES
+            assert len(data["features"]) <= grid.MAX_FEATURES
             if data["meta"]["clustered"]:
                 assert sum(f["properties"]["count"] for f in data["features"]) == data["meta"]["total"]
             else:
@@ -259,26 +275,26 @@ def test_bodies_stay_under_200_kb_at_every_zoom(client):
 @given(west=st.floats(-180, 179.9), south=st.floats(-90, 89.9), width=st.floats(1e-6, 360),
        height=st.floats(1e-6, 180), zoom=st.integers(0, 22))
 def test_the_cluster_grid_never_has_more_cells_than_the_cap(west, south, width, height, zoom):
-    """Whatever bbox and zoom a client sends, the grid touches at most MAX_FEATURES cells."""
+    """Whatever bbox and zoom a client sends, the view touches at most MAX_FEATURES grid cells."""
     bbox = BBox(west, south, min(west + width, 180), min(south + height, 90))
-    cell = services.cell_degrees(bbox, zoom)
-    columns = math.floor((bbox.east + 180) / cell) - math.floor((bbox.west + 180) / cell) + 1
-    rows = math.floor((bbox.north + 90) / cell) - math.floor((bbox.south + 90) / cell) + 1
-    assert columns * rows <= services.MAX_FEATURES
-    # Cells are 360 / 2**k degrees wide, so they stay put as the map pans.
-    assert math.log2(360 / cell) == int(math.log2(360 / cell))
+    window = grid.window_for(bbox, zoom)
+    columns = window.columns[1] - window.columns[0] + 1
+    rows = window.rows[1] - window.rows[0] + 1
+    assert columns * rows <= grid.MAX_FEATURES
+    outer = window.bbox()  # the window's cells cover the view (to within rounding)
+    assert outer.west <= bbox.west + 1e-9 and outer.east >= bbox.east - 1e-9
+    assert outer.south <= bbox.south + 1e-9 and outer.north >= bbox.north - 1e-9
 
 
 def test_a_full_grid_of_the_largest_clusters_fits_in_200_kb():
     """The worst cluster response (every cell present, counts in the millions, the longest
     coordinates) is under 200 KB: clusters carry no free text, so this bounds them all."""
-    bbox = BBox(-179.12345, -89.12345, 179.12345, 89.12345)
-    cell = 360 / 2 ** 22
+    window = grid.Window(24, (1, 2), (1, 2))
     widest = (1, 1, 9_999_999, -179.12345, -89.12345, 9_999_999)
-    feature = services.cluster_feature(widest, cell, bbox)
+    feature = grid.cluster_feature(widest, window)
     assert all(len(str(value)) <= 9 for value in feature["properties"]["bounds"])
-    envelope = {"type": "FeatureCollection", "features": [feature] * services.MAX_FEATURES,
-                "meta": {"total": 99_999_999, "zoom": 22, "clustered": True, "cell_degrees": cell,
+    envelope = {"type": "FeatureCollection", "features": [feature] * grid.MAX_FEATURES,
+                "meta": {"total": 99_999_999, "zoom": 22, "clustered": True, "cell_degrees": window.cell,
                          "point_limit": services.POINT_LIMIT}}
     assert services.encoded_size(envelope) < MAX_BYTES
 

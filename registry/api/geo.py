@@ -11,7 +11,7 @@ from marshmallow.validate import OneOf, Range
 
 from registry.bodies.schemas import BodyFilterSchema
 from registry.mapview import services
-from registry.mapview.services import BBox
+from registry.mapview.grid import WORLD, BBox
 
 blp = Blueprint("api_geo", __name__, url_prefix="/geo",
                 description="GeoJSON (RFC 7946, WGS 84 longitude/latitude) for maps.")
@@ -105,7 +105,7 @@ class BodyPropertiesSchema(Schema):
     count = fields.Integer(metadata={"description": "Clusters only: bodies in the cell."})
     mobilized = fields.Integer(metadata={"description": "Clusters only: bodies at tier 3 or 4."})
     bounds = fields.List(fields.Float(), metadata={
-        "description": "Clusters only: the grid cell, [west, south, east, north], cut to the bbox."})
+        "description": "Clusters only: the grid cell, [west, south, east, north]."})
 
 
 class BodyFeatureSchema(Schema):
@@ -116,10 +116,12 @@ class BodyFeatureSchema(Schema):
 
 
 class BodiesMetaSchema(Schema):
-    total = fields.Integer(metadata={"description": "Bodies with a place inside the bbox."})
+    total = fields.Integer(metadata={
+        "description": "Bodies with a place in the grid cells the bbox touches (the features' bodies)."})
     zoom = fields.Integer()
     clustered = fields.Boolean(metadata={"description": "true: features are grid clusters."})
-    cell_degrees = fields.Float(allow_none=True, metadata={"description": "Side of a grid cell."})
+    cell_degrees = fields.Float(allow_none=True, metadata={
+        "description": "Side of a grid cell (360 / 2**k degrees); null when the features are bodies."})
     point_limit = fields.Integer(metadata={
         "description": "A view with more bodies than this is answered with clusters."})
 
@@ -148,8 +150,9 @@ def states(args):
 @blp.arguments(BodiesArgsSchema, location="query")
 @blp.response(200, BodyCollectionSchema, content_type="application/geo+json")
 def bodies(args):
-    """Bodies with a place inside the bbox, filtered like /bodies: points when the view holds few
-    enough, otherwise grid clusters counted on the server. Always under 200 KB."""
-    bbox = args.pop("bbox") or services.WORLD
+    """Bodies with a place in the grid cells the bbox touches, filtered like /bodies: each body as a
+    point when there are few enough, otherwise one cluster per cell, counted on the server.
+    Never more than 625 features; always under 200 KB."""
+    bbox = args.pop("bbox") or WORLD
     zoom = args.pop("zoom")
     return geojson(services.body_features(args, bbox, zoom))

@@ -10,6 +10,7 @@ from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, or_, select
 
 from registry.bodies.services import bill_families, filtered_bodies, list_bodies
+from registry.cache import versioned
 from registry.database import db
 from registry.followthrough.aggregates import GapFigures, GapRow, gap_by
 from registry.geo import state_name
@@ -18,13 +19,14 @@ from registry.models import Body
 
 @dataclass(frozen=True)
 class FilterChoices:
-    states: list[tuple[str, str]]  # (code, name)
-    affiliations: list[str]
-    families: list[tuple[str, str]]  # (family, label)
+    states: tuple[tuple[str, str], ...]  # (code, name)
+    affiliations: tuple[str, ...]
+    families: tuple[tuple[str, str], ...]  # (family, label)
     first_year: int | None
     last_year: int | None
 
 
+@versioned
 def filter_choices() -> FilterChoices:
     """The values the map's filters offer: those present in the registry."""
     states = db.session.scalars(
@@ -34,8 +36,8 @@ def filter_choices() -> FilterChoices:
         .group_by(Body.affiliation).order_by(Body.affiliation))
     first, last = db.session.execute(
         select(func.min(Body.first_resolution_on), func.max(Body.first_resolution_on))).one()
-    return FilterChoices(states=[(code, state_name(code)) for code in states],
-                         affiliations=list(affiliations), families=list(bill_families().items()),
+    return FilterChoices(states=tuple((code, state_name(code)) for code in states),
+                         affiliations=tuple(affiliations), families=tuple(bill_families().items()),
                          first_year=first.year if first else None, last_year=last.year if last else None)
 
 
@@ -94,6 +96,11 @@ def map_results(filters: dict[str, Any]) -> MapResults:
         (StateGap(row.key, state_name(row.key), row.figures) for row in rows if row.key),
         key=lambda s: (-(s.figures.gap or 0), -s.figures.endorsing, s.name))
     overall = total_figures(rows)
-    unlocated = db.session.scalar(filtered_bodies(filters).where(
-        or_(Body.latitude.is_(None), Body.longitude.is_(None))).with_only_columns(func.count(Body.id)))
-    return MapResults(page, unlocated or 0, states, overall, summarise(filters, states, overall))
+    return MapResults(page, count_unlocated(filters), states, overall, summarise(filters, states, overall))
+
+
+@versioned
+def count_unlocated(filters: dict[str, Any]) -> int:
+    """Matching bodies with no place to draw."""
+    return db.session.scalar(filtered_bodies(filters).where(
+        or_(Body.latitude.is_(None), Body.longitude.is_(None))).with_only_columns(func.count(Body.id))) or 0

@@ -58,10 +58,10 @@ def render_results(template: str, **context):
 def filter_options(choices: page.FilterChoices) -> dict[str, list[tuple[str, str]]]:
     """(value, label) pairs for each filter's select."""
     return {
-        "state": choices.states,
+        "state": list(choices.states),
         "level": list(LEVELS.items()),
         "affiliation": [(name, name) for name in choices.affiliations],
-        "bill_family": choices.families,
+        "bill_family": list(choices.families),
         "tier": [(str(tier), f"{tier} · {name}") for tier, name in TIERS.items()],
         "evidence": [(level, level.capitalize()) for level in EVIDENCE_LEVELS],
         "endorsing": [("true", "Endorsed"), ("false", "No resolution")],
