@@ -64,10 +64,19 @@
     box.textContent = message;
   }
 
+  function problem(error, what) {
+    if (error.status === 422) { return 'These filters could not be applied: see the message above the map.'; }
+    return what + ' The table below lists the results.';
+  }
+
   function fetchJSON(url) {
     return fetch(url, { headers: { Accept: 'application/geo+json, application/json' } })
       .then(function (response) {
-        if (!response.ok) { throw new Error('HTTP ' + response.status); }
+        if (!response.ok) {
+          var error = new Error('HTTP ' + response.status);
+          error.status = response.status;
+          throw error;
+        }
         return response.json();
       });
   }
@@ -77,7 +86,7 @@
   var fallback = mapEl.querySelector('.map-fallback');
   if (fallback) { fallback.remove(); }
   var map = L.map(mapEl, { minZoom: 2, maxZoom: 12, zoomSnap: 0.25, zoomDelta: 1, worldCopyJump: false });
-  map.attributionControl.setPrefix(false);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   map.attributionControl.addAttribution('State outlines: US Census Bureau, via us-atlas');
   if (config.tileUrl) {
     L.tileLayer(config.tileUrl, { attribution: config.tileAttribution || '', maxZoom: 18 }).addTo(map);
@@ -211,9 +220,27 @@
       }
       statesLayer.setStyle(stateStyle);
       statesLayer.bringToBack();
-    }).catch(function () {
-      showError('The state figures could not be loaded. The table below lists the results.');
+      labelEmptyStates();
+    }).catch(function (error) {
+      showError(problem(error, 'The state figures could not be loaded.'));
     }).finally(function () { busy(-1); });
+  }
+
+  // States with no endorsing body carry a label too, unless so many do (a filter to one state,
+  // say) that labels would bury the map; the legend and each state's tooltip say it anyway.
+  var MAX_LABELS = 10;
+  var labels = L.layerGroup().addTo(map);
+  function labelEmptyStates() {
+    labels.clearLayers();
+    var empty = statesLayer.getLayers().filter(function (layer) { return !layer.feature.properties.endorsing; });
+    if (empty.length > MAX_LABELS) { return; }
+    empty.forEach(function (layer) {
+      labels.addLayer(L.marker(layer.getBounds().getCenter(), {
+        icon: L.divIcon({ className: 'state-note', html: 'No<br>endorsers', iconSize: [60, 28] }),
+        interactive: false,
+        keyboard: false
+      }));
+    });
   }
 
   function fitState(code) {
@@ -353,10 +380,8 @@
       mapEl.dataset.clusters = String(serverClusters.getLayers().length);
       mapEl.shownSlugs = points.map(function (m) { return m.slug; }).sort();
       showError(null);
-    }).catch(function () {
-      if (ticket === bodiesRequest) {
-        showError('The union bodies could not be loaded. The table below lists the results.');
-      }
+    }).catch(function (error) {
+      if (ticket === bodiesRequest) { showError(problem(error, 'The union bodies could not be loaded.')); }
     }).finally(function () { busy(-1); });
   }
 

@@ -172,6 +172,19 @@ def test_a_marker_popup_gives_the_tier_reason_and_the_profile_link(watched_page,
     assert page.console_errors == [] and page.foreign_requests == []
 
 
+def test_filters_that_do_not_fit_together_are_explained(watched_page, live_server, map_data):
+    page = watched_page
+    page.goto(live_server + "/map")
+    ready(page)
+    page.fill("#f-year_from", "2020")
+    page.fill("#f-year_to", "2010")
+    page.press("#f-year_to", "Tab")
+    ready(page)
+    page.wait_for_function("document.querySelector('#map-status').innerText.includes('could not be applied')")
+    assert "Year from: Must not be after year_to." in page.inner_text("#map-status")
+    assert "could not be applied" in page.inner_text(".map-error")
+
+
 def test_markers_open_from_the_keyboard(watched_page, live_server, map_data):
     """Each marker is a focusable button named after its body; Enter opens its popup."""
     page = watched_page
