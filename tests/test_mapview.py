@@ -71,7 +71,7 @@ def test_the_table_sorts_by_its_column_headings(client, ohio_and_california):
 
 def test_the_summary_covers_all_states_when_none_is_chosen(client, ohio_and_california):
     html = client.get("/map").get_data(as_text=True)
-    assert ("Across all states, 3 of 4 endorsing bodies have no recorded mobilization. 2 states and "
+    assert ("Overall, 3 of 4 endorsing bodies have no recorded mobilization. 2 states and "
             "territories have endorsing bodies; in 1 of them, none has a recorded mobilization.") in html
     # The gap-by-state table, widest gap first.
     states = re.findall(r'data-filter-link>([^<]+)</a>', html)

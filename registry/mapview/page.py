@@ -79,7 +79,7 @@ def gap_sentence(place: str, figures: GapFigures) -> str:
 def summarise(filters: dict[str, Any], states: list[StateGap], overall: GapFigures) -> str:
     if filters.get("state"):
         return gap_sentence(f"In {state_name(filters['state'])}", overall)
-    sentence = gap_sentence("Across all states", overall)
+    sentence = gap_sentence("Overall", overall)
     if states:
         none = sum(1 for s in states if not s.figures.mobilized)
         have = "has" if len(states) == 1 else "have"

@@ -60,7 +60,7 @@ def test_map_loads_from_the_app_alone_with_states_and_markers(watched_page, live
     assert page.locator(".leaflet-marker-icon.tier-marker").count() == len(PLACES)
     assert sorted(shown_slugs(page)) == sorted(f"{c.lower()}-clc" for c, _, _ in PLACES.values())
     assert page.locator(".leaflet-marker-icon.tier-3").count() == 2
-    assert "Across all states, 4 of 6 endorsing bodies have no recorded mobilization." in page.inner_text(
+    assert "Overall, 4 of 6 endorsing bodies have no recorded mobilization." in page.inner_text(
         "#map-status")
     assert page.console_errors == []
     assert page.foreign_requests == []
