@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, case, func, literal
+from sqlalchemy import Float, Integer, case, func, literal
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -24,7 +24,7 @@ CELLS_PER_TILE_LOG2 = 2  # grid cells 1/4 of a 256-pixel tile wide: about 64 pix
 MAX_CELLS_PER_SIDE = 24  # whatever bbox is asked, the grid spans at most this many cells a side
 MAX_FEATURES = (MAX_CELLS_PER_SIDE + 1) ** 2  # a view can touch one cell more per side than it spans
 CACHED_UP_TO = 8  # grids of 360 / 2**k degrees with k up to this are computed for the whole world
-INDEXED_SPAN = 5.0  # degrees: a narrower view reads bodies through the latitude/longitude index
+INDEXED_SPAN = 5.0  # degrees: on SQLite, a narrower view reads bodies through the lat/lon index
 MOBILIZED_TIER = 3  # the gap's line: tier 3 (mobilizing) and above
 
 
@@ -110,13 +110,32 @@ def _grid_index_sqlite(element, compiler, **kw) -> str:
     return f"CAST({compiler.process(element.clauses, **kw)} AS INTEGER)"
 
 
+class scanned(FunctionElement):
+    """A column the SQLite planner should not reach through an index (`+column`).
+
+    SQLite cannot tell a wide latitude range from a narrow one, and for a view holding most
+    bodies one index lookup per body is far slower than reading the table straight through.
+    PostgreSQL's planner judges ranges from its statistics, so it gets the plain column."""
+
+    type = Float()  # only ever wraps latitude or longitude
+    inherit_cache = True
+
+
+@compiles(scanned)
+def _scanned(element, compiler, **kw) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(scanned, "sqlite")
+def _scanned_sqlite(element, compiler, **kw) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
+
+
 def located_bodies(filters: dict[str, Any], bbox: BBox):
     """Bodies matching the filters with a place inside the bbox."""
     latitude, longitude = Body.latitude, Body.longitude
     if bbox.span > INDEXED_SPAN:
-        # A wide view holds most bodies: reading the table straight through beats one index
-        # lookup per body, so keep the planner off the latitude/longitude index.
-        latitude, longitude = latitude + 0, longitude + 0
+        latitude, longitude = scanned(latitude), scanned(longitude)
     # BETWEEN is never true for a missing coordinate, so bodies without a place drop out.
     return filtered_bodies(filters).where(longitude.between(bbox.west, bbox.east),
                                           latitude.between(bbox.south, bbox.north))
