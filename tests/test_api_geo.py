@@ -188,6 +188,8 @@ def test_a_crowded_view_is_answered_with_clusters_counted_in_sql(client, app, ma
     ("bbox=10,0,-10,5", "bbox"),
     ("bbox=-200,0,10,5", "bbox"),
     ("bbox=0,50,10,40", "bbox"),
+    ("bbox=%2B1,2,3,4", "bbox"),
+    ("bbox=1e1,2,30,4", "bbox"),
     ("zoom=40", "zoom"),
     ("tier=7", "tier"),
 ])
@@ -195,6 +197,12 @@ def test_bad_geo_arguments_get_a_clear_error(client, query, field):
     response = client.get(f"/api/v1/geo/bodies?{query}")
     assert response.status_code == 422
     assert field in response.get_json()["errors"]["query"]
+
+
+def test_an_empty_bbox_means_the_whole_world(client, make_body):
+    """Like every filter argument, an empty value means "not given"."""
+    make_body(latitude=-33.9, longitude=151.2)
+    assert collection(client.get("/api/v1/geo/bodies?bbox=&zoom=2"))["meta"]["total"] == 1
 
 
 def test_geo_endpoints_are_documented(client):

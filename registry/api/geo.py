@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from flask import Response
 from flask_smorest import Blueprint
@@ -16,7 +17,8 @@ from registry.mapview.grid import WORLD, BBox
 blp = Blueprint("api_geo", __name__, url_prefix="/geo",
                 description="GeoJSON (RFC 7946, WGS 84 longitude/latitude) for maps.")
 
-BBOX_PATTERN = r"^-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?$"
+# Four decimal numbers; empty means "not given", like every other filter argument.
+BBOX_PATTERN = r"^(-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3})?$"
 
 
 class BBoxField(fields.String):
@@ -24,10 +26,9 @@ class BBoxField(fields.String):
 
     def _deserialize(self, value, attr, data, **kwargs) -> BBox:
         text = super()._deserialize(value, attr, data, **kwargs)
-        try:
-            west, south, east, north = (float(part) for part in text.split(","))
-        except ValueError:
-            raise ValidationError("Give four numbers: west,south,east,north.") from None
+        if not re.fullmatch(BBOX_PATTERN, text) or not text:
+            raise ValidationError("Give four numbers: west,south,east,north.")
+        west, south, east, north = (float(part) for part in text.split(","))
         if not (-180 <= west < east <= 180):
             raise ValidationError("Longitudes must run west < east, within -180 to 180.")
         if not (-90 <= south < north <= 90):
