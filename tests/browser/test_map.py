@@ -209,3 +209,17 @@ def test_the_map_page_has_no_serious_accessibility_violations(watched_page, live
     # Popups fade in: audit the colours once the fade is over.
     page.wait_for_function("getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
     assert axe_violations(page) == []
+
+
+def test_without_javascript_the_page_still_filters_and_lists(browser, live_server, map_data):
+    """With scripts off the map says so, and the form and table work from the server alone."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/map")
+    assert "The map needs JavaScript" in page.inner_text("#map")
+    page.select_option("#f-tier", "3")
+    page.get_by_role("button", name="Apply filters").click()
+    assert "tier=3" in page.url
+    assert "2 union bodies" in page.inner_text("#map-status")
+    assert table_slugs(page) == ["albany-clc", "columbus-clc"]
+    context.close()
