@@ -55,6 +55,7 @@ def register_blueprints(app: Flask) -> None:
     from registry.feeds.views import bp as feeds_bp
     from registry.gap.views import bp as gap_bp
     from registry.main.views import bp as main_bp
+    from registry.mapview.views import bp as mapview_bp
     from registry.vendor import bp as vendor_bp
 
     app.register_blueprint(main_bp)
@@ -65,6 +66,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(feeds_bp)
     app.register_blueprint(bills_bp)
     app.register_blueprint(gap_bp)
+    app.register_blueprint(mapview_bp)
     api.register(app)
 
 

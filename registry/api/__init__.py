@@ -28,14 +28,15 @@ API_SETTINGS = {
 
 
 def register(app: Flask) -> None:
-    from registry.api import bodies, caching, cors, docs, records, stats
+    from registry.api import bodies, caching, cors, docs, geo, records, stats
     from registry.extensions import csrf
 
     for key, value in API_SETTINGS.items():
         app.config.setdefault(key, value)
     api.init_app(app, spec_kwargs={"extra_plugins": [ConditionalRequestsPlugin()]})
     add_error_examples(api)
-    for blueprint in (bodies.blp, records.resolutions, records.actions, records.bills, stats.blp):
+    for blueprint in (bodies.blp, records.resolutions, records.actions, records.bills, stats.blp,
+                      geo.blp):
         csrf.exempt(blueprint)
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
     caching.register(app)

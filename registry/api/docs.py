@@ -124,7 +124,7 @@ class Reference:
                     example = json.dumps(media["example"], indent=2, ensure_ascii=False)
             responses.append((str(status), response.get("description", ""), example))
         responses.sort(key=lambda r: (r[0] == "default", r[0]))
-        summary, _, description = (raw.get("summary", "") + "\n" + raw.get("description", "")).partition("\n")
+        summary, description = " ".join(raw.get("summary", "").split()), raw.get("description", "")
         return Operation(
             method=method.upper(), path=path, anchor=f"{method}-{path.strip('/').replace('/', '-')}"
             .replace("{", "").replace("}", ""), summary=summary.strip(), description=description.strip(),

@@ -68,3 +68,18 @@ GAP = {
 
 def page(item: dict[str, Any]) -> dict[str, Any]:
     return {"items": [item], "total": 1, "page": 1, "per_page": 50, "pages": 1}
+
+GEO_STATES = {"type": "FeatureCollection", "features": [{
+    "type": "Feature", "id": "OR",
+    "properties": {"code": "OR", "name": "Oregon", "endorsing": 12, "paper_only": 7, "mobilized": 2,
+                   "not_mobilized": 10, "gap": 0.8333, "gap_class": 4, "paper_only_share": 0.5833,
+                   "mobilized_share": 0.1667, "members_known": 3, "members": 21000, "members_gap": 0.6},
+    "geometry": None,
+}]}
+
+GEO_BODIES = {"type": "FeatureCollection", "features": [{
+    "type": "Feature", "id": 12, "geometry": {"type": "Point", "coordinates": [-122.6762, 45.5235]},
+    "properties": {"kind": "body", "slug": "afge-local-2157", "name": "AFGE Local 2157", "level": "local",
+                   "affiliation": "AFGE", "tier": 1, "endorsing": True, "active_without_resolution": False,
+                   "retreat": False, "dormant": True, "last_activity_on": "2009-08-27", "precision": "city"},
+}], "meta": {"total": 1, "zoom": 6, "clustered": False, "cell_degrees": None, "point_limit": 400}}
