@@ -52,7 +52,8 @@ class BodyFilterSchema(Schema):
     evidence = fields.String(load_default=None, validate=OneOf(EVIDENCE_LEVELS), metadata={
         "description": "Evidence level of the body's record.", "example": "primary"})
     year_from = fields.Integer(load_default=None, validate=Range(1900, 2100),
-                               metadata={"description": "First resolution in or after this year.",
+                               metadata={"description": "First resolution in or after this year "
+                                                        "(not after year_to).",
                                          "example": 2017})
     year_to = fields.Integer(load_default=None, validate=Range(1900, 2100),
                              metadata={"description": "First resolution in or before this year.",

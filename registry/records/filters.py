@@ -76,7 +76,7 @@ class ResolutionFilterSchema(RecordFilterSchema):
     stance = fields.String(load_default=None, validate=OneOf(STANCES),
                            metadata=_described("support or oppose.", "support"))
     adopted_from = fields.Date(load_default=None, metadata=_described(
-        "Adopted (or first reported) on or after this day.", "2017-01-01"))
+        "Adopted (or first reported) on or after this day (not after adopted_to).", "2017-01-01"))
     adopted_to = fields.Date(load_default=None, metadata=_described(
         "Adopted (or first reported) on or before this day.", "2019-12-31"))
 
@@ -92,7 +92,7 @@ class ActionFilterSchema(RecordFilterSchema):
         "true: counter-actions only (opposed a bill, rescinded, endorsed an opponent); "
         "false: none of them.", False))
     occurred_from = fields.Date(load_default=None, metadata=_described(
-        "Occurred on or after this day.", "2019-01-01"))
+        "Occurred on or after this day (not after occurred_to).", "2019-01-01"))
     occurred_to = fields.Date(load_default=None, metadata=_described(
         "Occurred on or before this day.", "2020-12-31"))
 

@@ -194,17 +194,14 @@ def test_the_api_reads_arguments_exactly_as_documented(client, query):
 @pytest.mark.parametrize("query", ["", "state=OH", "level=local", "tier=3", "endorsing=true",
                                    "endorsing=false", "retreat=true", "bill_family=calcare",
                                    "evidence=primary", "year_from=2010", "q=local", "dormant=true",
-                                   "sort=tier", "sort=members&per_page=2&page=2",
-                                   "year_from=2020&year_to=2010"])
+                                   "sort=tier", "sort=members&per_page=2&page=2"])
 def test_listing_equals_the_html_list_for_the_same_filter(client, small_registry, query):
     """The API and the /bodies page list the same bodies in the same order."""
     api = [item["name"] for item in client.get(f"/api/v1/bodies?{query}").get_json()["items"]]
+    assert api, "each filter finds something here"
     response = client.get(f"/bodies?{query}")
     html = re.findall(r'<th scope="row"><a href="/bodies/[^"]+">([^<]+)</a>', response.get_data(as_text=True))
-    if response.status_code == 400:  # the page explains an inverted range; the API finds nothing
-        assert api == [] and query == "year_from=2020&year_to=2010"
-    else:
-        assert api == html
+    assert api == html
 
 
 def test_bills_equal_the_bills_page(client, small_registry, make_body, make_resolution):
