@@ -14,10 +14,21 @@ RFC3339 = re.compile(
     r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"
 )
 
+
+class FullMatch(Regexp):
+    """A Regexp validator matching the whole value, as a JSON Schema `pattern` anchored with ^…$
+    does (Python's `$` also matches before a final newline)."""
+
+    def __call__(self, value: str) -> str:
+        if self.regex.fullmatch(value) is None:
+            raise ValidationError(self._format_error(value))
+        return value
+
+
 # Text arguments never carry control characters: they mean nothing in a name or a code, and
 # PostgreSQL refuses NUL in text. Documented as a pattern, so clients and the API agree.
 PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
-printable = Regexp(PRINTABLE, error="Must not contain control characters.")
+printable = FullMatch(PRINTABLE, error="Must not contain control characters.")
 
 
 class UTCDateTime(fields.DateTime):
@@ -30,7 +41,7 @@ class UTCDateTime(fields.DateTime):
         return super()._serialize(value, attr, obj, **kwargs)
 
     def _deserialize(self, value: Any, attr, data, **kwargs) -> datetime:
-        if not isinstance(value, str) or not RFC3339.match(value):
+        if not isinstance(value, str) or not RFC3339.fullmatch(value):
             raise ValidationError("Not an RFC 3339 date-time, e.g. 2024-05-01T00:00:00Z.")
         moment = super()._deserialize(value, attr, data, **kwargs)
         try:

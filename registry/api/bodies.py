@@ -71,7 +71,7 @@ def get_body(key: str):
     """One union body
 
     By numeric id or slug, with its resolutions, actions and sources."""
-    if not re.match(PRINTABLE, key):
+    if not re.fullmatch(PRINTABLE, key):
         abort(404, message=NOT_FOUND)
     body_id = as_id(key)
     profile = services.get_profile(key) if body_id is None else services.get_profile_by_id(body_id)
