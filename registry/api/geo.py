@@ -19,8 +19,9 @@ from registry.mapview.grid import WORLD, BBox
 blp = Blueprint("api_geo", __name__, url_prefix="/geo",
                 description="GeoJSON (RFC 7946, WGS 84 longitude/latitude) for maps.")
 
-# Four decimal numbers; empty means "not given", like every other filter argument.
-BBOX_PATTERN = r"^(-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3})?$"
+# Four decimal numbers; empty means "not given", like every other filter argument. ASCII digits:
+# Python's \d (and float()) would take other scripts' digits, which the document's pattern does not.
+BBOX_PATTERN = r"^(-?[0-9]+(\.[0-9]+)?(,-?[0-9]+(\.[0-9]+)?){3})?$"
 
 
 class BBoxField(fields.String):

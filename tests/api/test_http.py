@@ -175,6 +175,12 @@ def test_control_characters_are_refused_by_name(client, small_registry, url):
     assert response.get_json()["errors"]["query"][field] == ["Must not contain control characters."]
 
 
+def test_patterns_mean_what_the_document_says(client):
+    """Digits are ASCII digits and the whole value must match, as in the document's patterns."""
+    assert client.get("/api/v1/geo/bodies?bbox=%D9%A1,2,3,4").status_code == 422  # Arabic-Indic 1
+    assert client.get("/api/v1/resolutions?published_since=2024-01-01T00:00:00Z%0A").status_code == 422
+
+
 def test_control_characters_in_a_key_find_nothing(client, small_registry):
     assert client.get("/api/v1/bodies/quiet%00local").status_code == 404
     assert client.get("/bodies?affiliation=%00").status_code == 400  # the page's shared filters
