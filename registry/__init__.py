@@ -50,11 +50,13 @@ def register_blueprints(app: Flask) -> None:
     from registry import api
     from registry.bodies.views import bp as bodies_bp
     from registry.main.views import bp as main_bp
+    from registry.organize.views import bp as organize_bp
     from registry.vendor import bp as vendor_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(bodies_bp)
     app.register_blueprint(vendor_bp)
+    app.register_blueprint(organize_bp)
     api.register(app)
 
 

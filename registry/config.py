@@ -79,7 +79,12 @@ class SettingsError(RuntimeError):
 
 
 def check(app: Flask) -> None:
-    """Refuse to serve real users with the development secret."""
+    """Refuse to serve real users with the development secret, or an unusable geocoder."""
+    if app.config.get("GEOCODER") not in ("offline", "nominatim"):
+        raise SettingsError("GEOCODER must be 'offline' (the default) or 'nominatim'.")
+    if app.config.get("GEOCODER") == "nominatim" and not app.config.get("NOMINATIM_USER_AGENT"):
+        raise SettingsError("GEOCODER=nominatim needs NOMINATIM_USER_AGENT (Nominatim's usage policy "
+                            "asks every deployment to identify itself).")
     if app.debug or app.testing:
         return
     secret = app.config.get("SECRET_KEY")

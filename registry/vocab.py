@@ -103,3 +103,11 @@ def sql_in(column: str, values) -> str:
     """A CHECK constraint body restricting `column` to `values`."""
     quoted = ", ".join(f"'{value}'" for value in values)
     return f"{column} IN ({quoted})"
+
+# Prospect filters of the organizer finder (/organize and GET /api/v1/nearby).
+PROSPECTS: dict[str, str] = {
+    "never_acted": "Endorsed, never acted (tier 0)",
+    "dormant": "Endorsed, dormant (nothing counted in 12 months)",
+    "no_resolution": "No resolution on record",
+    "mobilized": "Mobilized (tier 3 or 4): potential allies",
+}

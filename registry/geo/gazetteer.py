@@ -1,4 +1,5 @@
-"""Offline geography: the ZIP gazetteer (the `zipcodes` and `us` packages) and distances."""
+"""The offline gazetteer: US ZIP codes and city centres from the `zipcodes` package, state names
+from `us`. Everything is read once per process and answered from memory."""
 
 from __future__ import annotations
 
@@ -10,13 +11,20 @@ from statistics import fmean
 import us
 import zipcodes
 
+from registry.vocab import STATE_CODES
+
 
 @dataclass(frozen=True)
 class Place:
     latitude: float
     longitude: float
-    precision: str  # "zip", "city" or "state"
+    precision: str  # "exact", "zip", "city" or "state"
     label: str
+    state: str | None = None
+
+    @property
+    def point(self) -> tuple[float, float]:
+        return self.latitude, self.longitude
 
 
 def normalise_city(city: str) -> str:
@@ -28,22 +36,20 @@ def normalise_city(city: str) -> str:
     return re.sub(r"^mt\s", "mount ", text)
 
 
+def _has_position(row: dict) -> bool:
+    return bool(row["lat"] and row["long"]) and (float(row["lat"]), float(row["long"])) != (0.0, 0.0)
+
+
 @cache
 def _zip_rows() -> dict[str, dict]:
     """Every ZIP the gazetteer can place: the package lists some (military, a few others) at 0, 0."""
     return {row["zip_code"]: row for row in zipcodes.list_all() if _has_position(row)}
 
 
-def _has_position(row: dict) -> bool:
-    return bool(row["lat"] and row["long"]) and (float(row["lat"]), float(row["long"])) != (0.0, 0.0)
-
-
 @cache
 def _city_index() -> dict[tuple[str, str], list[tuple[float, float]]]:
     index: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for row in _zip_rows().values():
-        if not row["lat"] or not row["long"]:
-            continue
         point = (float(row["lat"]), float(row["long"]))
         for name in [row["city"], *row.get("acceptable_cities", [])]:
             index.setdefault((normalise_city(name), row["state"]), []).append(point)
@@ -51,12 +57,48 @@ def _city_index() -> dict[tuple[str, str], list[tuple[float, float]]]:
 
 
 @cache
-def _state_points() -> dict[str, list[tuple[float, float]]]:
+def _city_names() -> dict[tuple[str, str], str]:
+    """The spelling to show for each (normalised city, state): the ZIP file's own."""
+    names: dict[tuple[str, str], str] = {}
+    for row in _zip_rows().values():
+        for name in [row["city"], *row.get("acceptable_cities", [])]:
+            names.setdefault((normalise_city(name), row["state"]), name)
+    return names
+
+
+@cache
+def cities_in_state() -> dict[str, list[str]]:
+    by_state: dict[str, list[str]] = {}
+    for city, state in _city_index():
+        by_state.setdefault(state, []).append(city)
+    return by_state
+
+
+@cache
+def states_of_city() -> dict[str, list[str]]:
+    by_name: dict[str, list[str]] = {}
+    for city, state in sorted(_city_index()):
+        by_name.setdefault(city, []).append(state)
+    return by_name
+
+
+@cache
+def state_points() -> dict[str, list[tuple[float, float]]]:
     points: dict[str, list[tuple[float, float]]] = {}
     for row in _zip_rows().values():
-        if row["lat"] and row["long"]:
-            points.setdefault(row["state"], []).append((float(row["lat"]), float(row["long"])))
+        points.setdefault(row["state"], []).append((float(row["lat"]), float(row["long"])))
     return points
+
+
+@cache
+def state_codes_by_name() -> dict[str, str]:
+    """Lower-case state and territory names (and codes) → two-letter code."""
+    names = {}
+    for state in us.states.STATES_AND_TERRITORIES:
+        if state.abbr in STATE_CODES:
+            names[state.name.lower()] = state.abbr
+            names[state.abbr.lower()] = state.abbr
+    return names
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -64,34 +106,39 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def state_name(code: str) -> str:
-    state = us.states.lookup(code)
+    state = us.states.lookup(code) if code and len(code) == 2 else None
     return state.name if state else code
 
 
+def zip_row(code: str) -> dict | None:
+    return _zip_rows().get(code.strip()[:5])
+
+
 def zip_place(code: str) -> Place | None:
-    row = _zip_rows().get(code.strip()[:5])
-    if row is None or not row["lat"]:
+    row = zip_row(code)
+    if row is None:
         return None
     return Place(float(row["lat"]), float(row["long"]), "zip",
-                 f"{row['zip_code']} ({row['city']}, {row['state']})")
+                 f"{row['zip_code']} ({row['city']}, {row['state']})", row["state"])
 
 
 def city_place(city: str, state: str) -> Place | None:
     """The centre of a city's ZIP codes."""
-    points = _city_index().get((normalise_city(city), state.upper()))
+    key = (normalise_city(city), state.upper())
+    points = _city_index().get(key)
     if not points:
         return None
     lat, lon = _centre(points)
-    return Place(lat, lon, "city", f"{city.strip()}, {state.upper()}")
+    return Place(lat, lon, "city", f"{_city_names()[key]}, {state.upper()}", state.upper())
 
 
 def state_place(state: str) -> Place | None:
     """The centre of a state's ZIP codes: a stand-in position, never a real location."""
-    points = _state_points().get(state.upper())
+    points = state_points().get(state.upper())
     if not points:
         return None
     lat, lon = _centre(points)
-    return Place(lat, lon, "state", state_name(state.upper()))
+    return Place(lat, lon, "state", state_name(state.upper()), state.upper())
 
 
 def place_for_body(city: str | None, state: str | None, zip_code: str | None = None) -> Place | None:

@@ -1,0 +1,26 @@
+"""Index bodies by state, geocode precision and name: the organizer finder lists bodies placed
+only "somewhere in a state" apart, by name.
+
+Revision ID: f17a0ade5e5f
+Revises: d6be92a55e7f
+Create Date: 2026-11-28 12:55:00
+
+"""
+from alembic import op
+
+# revision identifiers, used by Alembic.
+revision = "f17a0ade5e5f"
+down_revision = "d6be92a55e7f"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("bodies", schema=None) as batch_op:
+        batch_op.create_index("ix_bodies_state_geocode_precision_name",
+                              ["state", "geocode_precision", "name"], unique=False)
+
+
+def downgrade():
+    with op.batch_alter_table("bodies", schema=None) as batch_op:
+        batch_op.drop_index("ix_bodies_state_geocode_precision_name")
