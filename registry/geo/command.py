@@ -29,8 +29,8 @@ def geocode_command() -> None:
 
 def echo_report(report: GeocodeReport) -> None:
     placed = sum(report.placed.values())
-    detail = ", ".join(f"{n} at {GEOCODE_PRECISIONS.get(p, p)} precision"
-                       for p, n in sorted(report.placed.items(), key=lambda i: -i[1]))
+    detail = ", ".join(f"{report.placed[p]} at {label} precision"
+                       for p, label in GEOCODE_PRECISIONS.items() if report.placed[p])
     click.echo(f"Placed {placed} bod{'y' if placed == 1 else 'ies'}" + (f": {detail}." if detail else "."))
     for reason, n in report.notes.most_common():
         click.echo(f"  less precise ({n}): {reason} — e.g. {', '.join(report.examples[reason])}")

@@ -37,6 +37,7 @@ def run_search() -> Search:
         search.invalid = True
         return search
     search.found = services.resolve_near(form.near.data)
+    db.session.commit()  # keeps answers an online geocoder gave, if one is configured
     if search.found.place is None:
         form.near.errors = [search.found.problem]
         return search
@@ -51,7 +52,6 @@ def profile_url(slug: str) -> str:
 @bp.get("")
 def index():
     search = run_search()
-    db.session.commit()  # keeps answers an online geocoder gave, if one is configured
     html = render_template("organize/index.html", search=search, form=search.form,
                            result=search.result, prospects=PROSPECTS,
                            today_label=f"{today():%B %-d, %Y}",
@@ -67,7 +67,6 @@ def index():
 @bp.get("/calls.csv")
 def calls_csv():
     search = run_search()
-    db.session.commit()
     if search.result is None:
         errors = [f"{field.label.text}: {' '.join(field.errors)}" for field in search.form
                   if field.errors] or ["Give a place to search near, e.g. ?near=43215&radius_mi=30."]
