@@ -1,5 +1,6 @@
-"""Index bodies by state, geocode precision and name: the organizer finder lists bodies placed
-only "somewhere in a state" apart, by name.
+"""Index bodies by state, geocode precision and name.
+
+The organizer finder lists bodies placed only "somewhere in a state" apart, by name.
 
 Revision ID: f17a0ade5e5f
 Revises: d6be92a55e7f
