@@ -48,7 +48,11 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from registry import api
+    from registry.bills.views import bp as bills_bp
     from registry.bodies.views import bp as bodies_bp
+    from registry.datasets.views import bp as data_bp
+    from registry.exports.views import bp as exports_bp
+    from registry.feeds.views import bp as feeds_bp
     from registry.main.views import bp as main_bp
     from registry.organize.views import bp as organize_bp
     from registry.vendor import bp as vendor_bp
@@ -56,6 +60,10 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(main_bp)
     app.register_blueprint(bodies_bp)
     app.register_blueprint(vendor_bp)
+    app.register_blueprint(exports_bp)
+    app.register_blueprint(data_bp)
+    app.register_blueprint(feeds_bp)
+    app.register_blueprint(bills_bp)
     app.register_blueprint(organize_bp)
     api.register(app)
 

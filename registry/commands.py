@@ -70,7 +70,11 @@ def create_user_command(email: str, role: str) -> None:
 
 
 def register(app: Flask) -> None:
+    from registry.imports.commands import export_command, import_cli
+
     app.cli.add_command(seed_command)
     app.cli.add_command(users_cli)
+    app.cli.add_command(import_cli)
+    app.cli.add_command(export_command)
     app.cli.add_command(bench_data_command)
     app.cli.add_command(geocode_command)

@@ -3,7 +3,7 @@
 The organizer finder lists bodies placed only "somewhere in a state" apart, by name.
 
 Revision ID: f17a0ade5e5f
-Revises: d6be92a55e7f
+Revises: f1a2b3c4d5e6
 Create Date: 2026-11-28 12:55:00
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "f17a0ade5e5f"
-down_revision = "d6be92a55e7f"
+down_revision = "f1a2b3c4d5e6"
 branch_labels = None
 depends_on = None
 
