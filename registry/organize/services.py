@@ -39,7 +39,7 @@ from registry.organize.prospects import is_dormant, prospect_condition, prospect
 RADIUS_MIN_MI = 1
 RADIUS_MAX_MI = 500
 DEFAULT_RADIUS_MI = 30
-RESULT_LIMIT = 100
+RESULT_LIMIT = 50
 STATE_ONLY_PER_STATE = 10
 
 
