@@ -27,7 +27,7 @@ from sqlalchemy import func, select  # noqa: E402
 from registry import create_app  # noqa: E402
 from registry.database import db  # noqa: E402
 from registry.geo import miles, zip_place  # noqa: E402
-from registry.geo.gazetteer import _zip_rows  # noqa: E402
+from registry.geo.gazetteer import zip_rows  # noqa: E402
 from registry.models import Body  # noqa: E402
 from registry.organize.hierarchy import POINT_PRECISIONS  # noqa: E402
 from registry.organize.services import RESULT_LIMIT, nearby  # noqa: E402
@@ -64,7 +64,7 @@ def ensure_data(url: str, bodies: int, seed: int) -> None:
 
 
 def random_places(rng: random.Random, count: int):
-    zips = sorted(z for z, row in _zip_rows().items() if row["zip_code_type"] == "STANDARD")
+    zips = sorted(z for z, row in zip_rows().items() if row["zip_code_type"] == "STANDARD")
     return [zip_place(rng.choice(zips)) for _ in range(count)]
 
 

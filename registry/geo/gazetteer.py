@@ -41,7 +41,7 @@ def _has_position(row: dict) -> bool:
 
 
 @cache
-def _zip_rows() -> dict[str, dict]:
+def zip_rows() -> dict[str, dict]:
     """Every ZIP the gazetteer can place: the package lists some (military, a few others) at 0, 0."""
     return {row["zip_code"]: row for row in zipcodes.list_all() if _has_position(row)}
 
@@ -49,7 +49,7 @@ def _zip_rows() -> dict[str, dict]:
 @cache
 def _city_index() -> dict[tuple[str, str], list[tuple[float, float]]]:
     index: dict[tuple[str, str], list[tuple[float, float]]] = {}
-    for row in _zip_rows().values():
+    for row in zip_rows().values():
         point = (float(row["lat"]), float(row["long"]))
         for name in [row["city"], *row.get("acceptable_cities", [])]:
             index.setdefault((normalise_city(name), row["state"]), []).append(point)
@@ -57,10 +57,10 @@ def _city_index() -> dict[tuple[str, str], list[tuple[float, float]]]:
 
 
 @cache
-def _city_names() -> dict[tuple[str, str], str]:
+def city_names() -> dict[tuple[str, str], str]:
     """The spelling to show for each (normalised city, state): the ZIP file's own."""
     names: dict[tuple[str, str], str] = {}
-    for row in _zip_rows().values():
+    for row in zip_rows().values():
         for name in [row["city"], *row.get("acceptable_cities", [])]:
             names.setdefault((normalise_city(name), row["state"]), name)
     return names
@@ -85,7 +85,7 @@ def states_of_city() -> dict[str, list[str]]:
 @cache
 def state_points() -> dict[str, list[tuple[float, float]]]:
     points: dict[str, list[tuple[float, float]]] = {}
-    for row in _zip_rows().values():
+    for row in zip_rows().values():
         points.setdefault(row["state"], []).append((float(row["lat"]), float(row["long"])))
     return points
 
@@ -111,7 +111,7 @@ def state_name(code: str) -> str:
 
 
 def zip_row(code: str) -> dict | None:
-    return _zip_rows().get(code.strip()[:5])
+    return zip_rows().get(code.strip()[:5])
 
 
 def zip_place(code: str) -> Place | None:
@@ -129,7 +129,7 @@ def city_place(city: str, state: str) -> Place | None:
     if not points:
         return None
     lat, lon = _centre(points)
-    return Place(lat, lon, "city", f"{_city_names()[key]}, {state.upper()}", state.upper())
+    return Place(lat, lon, "city", f"{city_names()[key]}, {state.upper()}", state.upper())
 
 
 def state_place(state: str) -> Place | None:

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 
 from registry.geo.gazetteer import (
     Place,
-    _city_names,
-    _zip_rows,
     cities_in_state,
+    city_names,
     city_place,
     normalise_city,
     state_codes_by_name,
@@ -19,6 +18,7 @@ from registry.geo.gazetteer import (
     state_place,
     states_of_city,
     zip_place,
+    zip_rows,
 )
 
 ZIP_PATTERN = re.compile(r"(\d{5})(?:\s*-?\s*\d{4})?")
@@ -99,15 +99,15 @@ def _zip(code: str) -> Lookup:
 def _zip_suggestions(code: str) -> tuple[Suggestion, ...]:
     """ZIPs with the same first three digits, numerically closest first."""
     prefix = code[:3]
-    same = [z for z in _zip_rows() if z.startswith(prefix)]
+    same = [z for z in zip_rows() if z.startswith(prefix)]
     same.sort(key=lambda z: (abs(int(z) - int(code.ljust(5, "0"))), z))
-    rows = _zip_rows()
+    rows = zip_rows()
     return tuple(Suggestion(z, f"{z} ({rows[z]['city']}, {rows[z]['state']})")
                  for z in same[:MAX_SUGGESTIONS])
 
 
 def _city_suggestions(city: str, states: list[str]) -> tuple[Suggestion, ...]:
-    names = _city_names()
+    names = city_names()
     return tuple(Suggestion(f"{names[(city, s)]}, {s}", f"{names[(city, s)]}, {s}")
                  for s in states[:MAX_SUGGESTIONS])
 
@@ -118,7 +118,7 @@ def _city(city: str, state: str) -> Lookup:
         return Lookup(place)
     key = normalise_city(city)
     close = difflib.get_close_matches(key, cities_in_state().get(state, []), n=MAX_SUGGESTIONS, cutoff=0.7)
-    names = _city_names()
+    names = city_names()
     suggestions = [Suggestion(f"{names[(c, state)]}, {state}", f"{names[(c, state)]}, {state}")
                    for c in close]
     elsewhere = [s for s in states_of_city().get(key, []) if s != state]

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import load_only
 
 from registry.database import db
-from registry.geo import sphere_miles, state_name
+from registry.geo import sphere_miles
 from registry.models import Body
 
 POINT_PRECISIONS = ("exact", "zip", "city")
@@ -80,6 +80,3 @@ def _nearest_hub(body: Body, hubs: list[Body]) -> Ask | None:
         return Ask(federations[0], "state_federation")
     return None
 
-
-def rule_summary(state: str) -> str:
-    return f"the central labor council or state federation of {state_name(state)}"
