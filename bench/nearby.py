@@ -32,6 +32,7 @@ from registry.models import Body  # noqa: E402
 from registry.organize.hierarchy import POINT_PRECISIONS  # noqa: E402
 from registry.organize.services import RESULT_LIMIT, nearby  # noqa: E402
 from registry.synthetic import default_database_url, generate  # noqa: E402
+from registry.synthetic.generate import refresh_statistics  # noqa: E402
 from registry.synthetic.target import target_app  # noqa: E402
 from registry.vocab import PROSPECTS  # noqa: E402
 
@@ -56,6 +57,7 @@ def ensure_data(url: str, bodies: int, seed: int) -> None:
         print(f"Reusing {have:,} synthetic bodies in {url}")
         with target_app(url):
             upgrade()  # the schema (and its indexes) at the latest migration
+            refresh_statistics()
         return
     print(f"Generating {bodies:,} synthetic bodies in {url} …")
     report = generate(url, bodies, seed=seed, replace=True)

@@ -1,6 +1,7 @@
 """Index bodies by state, geocode precision and name.
 
-The organizer finder lists bodies placed only "somewhere in a state" apart, by name.
+The organizer finder lists bodies placed only "somewhere in a state" apart, by name (the id
+completes the order and lets PostgreSQL answer from the index alone).
 
 Revision ID: f17a0ade5e5f
 Revises: f1a2b3c4d5e6
@@ -19,7 +20,7 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table("bodies", schema=None) as batch_op:
         batch_op.create_index("ix_bodies_state_geocode_precision_name",
-                              ["state", "geocode_precision", "name"], unique=False)
+                              ["state", "geocode_precision", "name", "id"], unique=False)
 
 
 def downgrade():

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from registry.database import db
 from registry.followthrough.status import today
@@ -181,7 +181,7 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
     inside = _candidates(place, radius_mi, conditions)
     pool = _nearest(place, inside, limit)
     bodies = {b.id: b for b in db.session.scalars(
-        select(Body).where(Body.id.in_([c.body_id for c in pool])).options(selectinload(Body.parent)))}
+        select(Body).where(Body.id.in_([c.body_id for c in pool])).options(joinedload(Body.parent)))}
     pool.sort(key=lambda c: (round(c.exact, 6), bodies[c.body_id].name, c.body_id))
     chosen = [(bodies[c.body_id], c.exact) for c in pool[:limit]]
     located_in_states = _state_only(place, radius_mi, conditions)
@@ -210,18 +210,22 @@ def _state_only(place: Place, radius_mi: float, conditions: list) -> list[tuple[
     if place.state:
         states.add(place.state)
     located_in = and_(Body.state.in_(sorted(states)), Body.geocode_precision == "state", *conditions)
-    totals = dict(db.session.execute(
-        select(Body.state, func.count()).where(located_in).group_by(Body.state)).all())
+    ranked = select(
+        Body.id,
+        func.row_number().over(partition_by=Body.state, order_by=(Body.name, Body.id)).label("rank"),
+        func.count().over(partition_by=Body.state).label("total"),
+    ).where(located_in).subquery()
+    # Two steps: the ranking is answered from the index, then only the listed bodies are read.
+    totals = dict(db.session.execute(select(ranked.c.id, ranked.c.total)
+                                     .where(ranked.c.rank <= STATE_ONLY_PER_STATE)).all())
     if not totals:
         return []
-    ranked = select(Body.id, func.row_number().over(partition_by=Body.state, order_by=(Body.name, Body.id))
-                    .label("rank")).where(located_in).subquery()
-    listed: dict[str, list[Body]] = {state: [] for state in totals}
-    query = (select(Body).where(Body.id.in_(select(ranked.c.id).where(ranked.c.rank <= STATE_ONLY_PER_STATE)))
-             .options(selectinload(Body.parent)).order_by(Body.state, Body.name, Body.id))
-    for body in db.session.scalars(query):
-        listed[body.state].append(body)
-    return [(state, totals[state], listed[state]) for state in sorted(totals)]
+    groups: dict[str, tuple[int, list[Body]]] = {}
+    listed = (select(Body).where(Body.id.in_(list(totals))).options(joinedload(Body.parent))
+              .order_by(Body.state, Body.name, Body.id))
+    for body in db.session.scalars(listed):
+        groups.setdefault(body.state, (totals[body.id], []))[1].append(body)
+    return [(state, total, bodies) for state, (total, bodies) in groups.items()]
 
 
 def count_within(place: Place, radius_mi: float, filters: dict[str, Any]) -> int:
