@@ -9,6 +9,8 @@ import re
 import socket
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from registry.geo import lookup
 from registry.organize.services import nearby
@@ -174,3 +176,12 @@ def test_tile_server_is_allowed_only_when_configured(client, make_app, columbus)
     response = application.test_client().get("/organize?near=43215")
     assert "img-src 'self' data: https://*.tile.example.org" in response.headers["Content-Security-Policy"]
     assert 'data-tile-url="https://{s}.tile.example.org/{z}/{x}/{y}.png"' in response.get_data(as_text=True)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(near=st.text(max_size=40), radius=st.text(max_size=8), prospect=st.text(max_size=12))
+def test_no_input_produces_a_500(client, near, radius, prospect):
+    """Whatever the query string holds, the page and the CSV answer 200 or 400."""
+    query = {"near": near, "radius_mi": radius, "prospect": prospect}
+    for path in ("/organize", "/organize/calls.csv"):
+        assert client.get(path, query_string=query).status_code in (200, 400)
