@@ -53,6 +53,7 @@ def register_blueprints(app: Flask) -> None:
     from registry.datasets.views import bp as data_bp
     from registry.exports.views import bp as exports_bp
     from registry.feeds.views import bp as feeds_bp
+    from registry.gap.views import bp as gap_bp
     from registry.main.views import bp as main_bp
     from registry.organize.views import bp as organize_bp
     from registry.vendor import bp as vendor_bp
@@ -64,6 +65,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(data_bp)
     app.register_blueprint(feeds_bp)
     app.register_blueprint(bills_bp)
+    app.register_blueprint(gap_bp)
     app.register_blueprint(organize_bp)
     api.register(app)
 
