@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import axe_violations
 
@@ -37,13 +38,13 @@ def test_search_journey_with_map(watched_page, live_server, ohio):
     page.get_by_label("Radius in miles").fill("100")
     page.get_by_role("button", name="Find bodies").click()
     assert "near=columbus+ohio" in page.url and "radius_mi=100" in page.url
-    assert page.locator("tr.result").count() == 2
-    assert page.locator("#organize-map .leaflet-interactive").count() == 3  # two bodies and the centre
+    expect(page.locator("tr.result")).to_have_count(2)
+    expect(page.locator("#organize-map .leaflet-interactive")).to_have_count(3)  # two bodies, the centre
     page.get_by_label("Endorsed, never acted (tier 0)").check()
     page.get_by_role("button", name="Find bodies").click()
     assert "prospect=never_acted" in page.url
+    expect(page.locator("tr.result")).to_have_count(1)
     assert page.locator("tr.result").all_inner_texts()[0].startswith("2.1")
-    assert page.locator("tr.result").count() == 1
     csv_link = page.get_by_role("link", name="Download this call list (CSV)")
     assert "prospect=never_acted" in csv_link.get_attribute("href")
     assert page.console_errors == [] and page.foreign_requests == []
