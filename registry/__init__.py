@@ -55,6 +55,7 @@ def register_blueprints(app: Flask) -> None:
     from registry.feeds.views import bp as feeds_bp
     from registry.gap.views import bp as gap_bp
     from registry.main.views import bp as main_bp
+    from registry.mapview.views import bp as mapview_bp
     from registry.organize.views import bp as organize_bp
     from registry.vendor import bp as vendor_bp
 
@@ -66,6 +67,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(feeds_bp)
     app.register_blueprint(bills_bp)
     app.register_blueprint(gap_bp)
+    app.register_blueprint(mapview_bp)
     app.register_blueprint(organize_bp)
     api.register(app)
 
