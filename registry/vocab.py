@@ -103,3 +103,37 @@ def sql_in(column: str, values) -> str:
     """A CHECK constraint body restricting `column` to `values`."""
     quoted = ", ".join(f"'{value}'" for value in values)
     return f"{column} IN ({quoted})"
+
+
+# Member submissions and review ------------------------------------------------------------
+
+# What a correction may be about. Body fields are applied by the reviewer as submitted (after
+# checking); the others are accepted with a note and a source, since the records they touch
+# are changed through their own submissions.
+CORRECTION_FIELDS: dict[str, str] = {
+    "name": "Name",
+    "level": "Level",
+    "affiliation": "Affiliation",
+    "designation": "Designation (e.g. Local 7901)",
+    "city": "City",
+    "state": "State",
+    "zip": "ZIP code",
+    "website": "Website",
+    "members": "Number of members",
+    "public_contact": "Public contact",
+    "resolution": "A resolution on record",
+    "action": "A follow-through action on record",
+    "tier": "The follow-through tier (dispute)",
+    "other": "Something else",
+}
+CORRECTABLE_BODY_FIELDS = ("name", "level", "affiliation", "designation", "city", "state", "zip",
+                           "website", "members", "public_contact")
+
+REVIEW_DECISIONS: dict[str, str] = {
+    "publish_new": "Publish as a new body",
+    "publish_merge": "Publish merged into an existing body",
+    "reject": "Reject with a reason",
+    "needs_info": "Ask the submitter for more information",
+}
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # uploaded PDFs (signed resolutions, minutes)
