@@ -48,11 +48,19 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from registry import api
+    from registry.accounts.views import bp as auth_bp
     from registry.bodies.views import bp as bodies_bp
+    from registry.documents.views import bp as documents_bp
     from registry.main.views import bp as main_bp
+    from registry.review.views import bp as review_bp
+    from registry.submissions.views import bp as submissions_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(bodies_bp)
+    app.register_blueprint(submissions_bp)
+    app.register_blueprint(review_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(documents_bp)
     api.register(app)
 
 
