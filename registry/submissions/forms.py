@@ -35,6 +35,7 @@ from wtforms.validators import (
     Regexp,
     ValidationError,
 )
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from registry.accounts.services import EMAIL
 from registry.documents.storage import CheckedDocument, DocumentError, check_pdf
@@ -250,7 +251,9 @@ class ResolutionForm(BodyPickerForm):
                    message="Summarise what the resolution says.")
     full_text = text("Full text (optional)", "text", area=True)
     commitments = SelectMultipleField("What the resolution committed the body to do",
-                                      choices=options(COMMITMENTS), validators=[Optional()])
+                                      choices=options(COMMITMENTS), validators=[Optional()],
+                                      widget=ListWidget(prefix_label=False),
+                                      option_widget=CheckboxInput())
 
     ERROR_FIELDS = {**BodyPickerForm.ERROR_FIELDS, "bill_id": "bill", "adopted_on": "adopted",
                     "date_precision": "adopted", "text": "full_text"}
