@@ -137,3 +137,13 @@ REVIEW_DECISIONS: dict[str, str] = {
 }
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # uploaded PDFs (signed resolutions, minutes)
+
+MAX_RECORD_ID = 2_147_483_647  # ids are 32-bit integers on PostgreSQL
+
+
+def parse_record_id(text: str | None) -> int | None:
+    """A record id typed or posted as text, or None if it cannot be one (never an overflow)."""
+    text = (text or "").strip()
+    if not text.isdigit() or len(text) > 10 or not 0 < int(text) <= MAX_RECORD_ID:
+        return None
+    return int(text)

@@ -15,6 +15,7 @@ from registry.models import Action, Bill, Body, Resolution, Submission
 from registry.records import services as records
 from registry.review.duplicates import Candidate, possible_duplicates
 from registry.review.publishing import matching_resolution
+from registry.vocab import parse_record_id
 
 QUEUE_STATUSES = {
     "open": ("pending", "needs_info"),
@@ -36,7 +37,8 @@ def queue(filters: dict[str, Any], page: int, per_page: int = 50) -> Pagination:
     if filters.get("min_age_days"):
         query = query.where(Submission.created_at <= utcnow() - timedelta(days=filters["min_age_days"]))
     query = query.order_by(Submission.created_at, Submission.id)
-    return db.paginate(query, page=page, per_page=per_page, max_per_page=200, error_out=False)
+    return db.paginate(query, page=min(max(page, 1), 100_000), per_page=per_page, max_per_page=200,
+                       error_out=False)
 
 
 def bodies_by_id(submissions: list[Submission]) -> dict[int, Body]:
@@ -107,5 +109,6 @@ def find_body(reference: str) -> Body | None:
     """A body by its id or its slug (the reviewer may paste either)."""
     reference = reference.strip().rstrip("/").rsplit("/", 1)[-1]
     if reference.isdigit():
-        return db.session.get(Body, int(reference))
+        body_id = parse_record_id(reference)
+        return db.session.get(Body, body_id) if body_id else None
     return db.session.scalar(select(Body).where(Body.slug == reference))

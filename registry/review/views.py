@@ -65,7 +65,7 @@ def _target(form: DecisionForm, review: services.Review):
     return body
 
 
-@bp.route("/<int:submission_id>", methods=["GET", "POST"])
+@bp.route("/<int(max=2147483647):submission_id>", methods=["GET", "POST"])
 def detail(submission_id: int):
     review = services.get_review(submission_id)
     if review is None:
@@ -108,7 +108,7 @@ def _outcome(submission_id: int, action: str, body) -> str:
     return f"Submission #{submission_id} is waiting for more information from the submitter."
 
 
-@bp.get("/<int:submission_id>/document")
+@bp.get("/<int(max=2147483647):submission_id>/document")
 def document(submission_id: int):
     submission = services.get_submission(submission_id)
     document = submission.payload.get("document") if submission else None

@@ -50,6 +50,7 @@ from registry.vocab import (
     LEVELS,
     STATE_CODES,
     SUBMITTER_ROLES,
+    parse_record_id,
 )
 
 STATE_NAMES = {code: code for code in STATE_CODES}
@@ -210,8 +211,7 @@ class BodyPickerForm(SubmissionForm):
                     "submitter_role": "submitter_role"}
 
     def chosen_body_id(self) -> int | None:
-        choice = (self.body_choice.data or "").strip()
-        return int(choice) if choice.isdigit() else None
+        return parse_record_id(self.body_choice.data)
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
@@ -222,7 +222,7 @@ class BodyPickerForm(SubmissionForm):
                 if not (field.data or "").strip():
                     field.errors.append(f"Give {what}.")
                     valid = False
-        elif not choice.isdigit():
+        elif self.chosen_body_id() is None:
             self.body_choice.errors.append(
                 "Choose the union body from the search results, or choose “It is not in the registry” "
                 "and describe it.")

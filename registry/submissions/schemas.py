@@ -19,12 +19,14 @@ from registry.vocab import (
     DATE_PRECISIONS,
     LENGTHS,
     LEVELS,
+    MAX_RECORD_ID,
     STANCES,
     STATE_CODES,
     SUBMITTER_ROLES,
 )
 
 ZIP_CODE = r"^\d{5}(-\d{4})?$"
+RECORD_ID = validate.Range(1, MAX_RECORD_ID)
 
 
 def _text(length: str, required: bool = False) -> fields.String:
@@ -73,7 +75,7 @@ def check_not_future(on: date | None, field_name: str) -> None:
 class _TargetSchema(Schema):
     """Exactly one of: a body already in the registry, or a new one described."""
 
-    body_id = fields.Integer(allow_none=True, load_default=None, strict=True)
+    body_id = fields.Integer(allow_none=True, load_default=None, strict=True, validate=RECORD_ID)
     new_body = fields.Nested(NewBodySchema, allow_none=True, load_default=None)
     source_url = fields.String(allow_none=True, load_default=None,
                                validate=[validate.Length(max=LENGTHS["url"]), http_url])
@@ -86,7 +88,7 @@ class _TargetSchema(Schema):
 
 
 class ResolutionPayloadSchema(_TargetSchema):
-    bill_id = fields.Integer(allow_none=True, load_default=None, strict=True, metadata={
+    bill_id = fields.Integer(allow_none=True, load_default=None, strict=True, validate=RECORD_ID, metadata={
         "description": "A bill from GET /bills; null for Medicare for All in general."})
     stance = fields.String(required=True, validate=validate.OneOf(STANCES))
     adopted_on = fields.Date(required=True)
@@ -117,7 +119,7 @@ class ActionPayloadSchema(_TargetSchema):
 
 
 class CorrectionPayloadSchema(Schema):
-    body_id = fields.Integer(required=True, strict=True)
+    body_id = fields.Integer(required=True, strict=True, validate=RECORD_ID)
     field = fields.String(required=True, validate=validate.OneOf(CORRECTION_FIELDS))
     proposed_value = _text("note", required=True)
     explanation = _text("note")

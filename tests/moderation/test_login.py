@@ -109,3 +109,39 @@ def test_submissions_are_rate_limited_per_address(limited_app, make_body):
     assert codes == [200, 200, 429]
     assert db.session.scalar(select(func.count()).select_from(Submission)) == 2
     assert client.get("/submit/resolution").status_code == 200  # reading the form is not limited
+
+
+def test_logout_without_csrf_token_is_refused(reviewer_client):
+    assert reviewer_client.post("/logout").status_code == 400
+    assert reviewer_client.get("/review").status_code == 200
+
+
+def test_huge_submission_numbers_are_a_404(reviewer_client):
+    assert reviewer_client.get("/review/" + "9" * 30).status_code == 404
+    assert reviewer_client.get("/review?page=" + "9" * 30).status_code == 200
+
+
+def test_rate_limits_can_live_in_redis(make_app, make_body):
+    """With RATELIMIT_STORAGE_URI pointing at Redis (as when several servers share the load),
+    the submission limit is counted there."""
+    import random
+
+    import redis
+
+    from tests.moderation.helpers import resolution_fields
+
+    app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI="redis://127.0.0.1:6379/15",
+                   SUBMISSION_RATE_LIMIT="2 per minute")
+    try:
+        body = make_body()
+        # An address of its own, so runs sharing the Redis server never count each other.
+        address = f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
+        client = app.test_client()
+        client.environ_base["REMOTE_ADDR"] = address
+        codes = [post_form(client, "/submit/resolution", resolution_fields(body.id, title=f"R{n}"))
+                 .status_code for n in range(3)]
+        assert codes == [200, 200, 429]
+        keys = redis.Redis(host="127.0.0.1", port=6379, db=15).keys(f"*{address}*")
+        assert keys, "no rate-limit counter for this address in Redis"
+    finally:
+        limiter.enabled = False

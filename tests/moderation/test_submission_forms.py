@@ -244,3 +244,30 @@ def test_tracking_token_is_stored_only_as_its_hash(make_submission):
     assert submission.token_hash == hash_token(token)
     row = db.session.execute(select(Submission.__table__)).mappings().one()
     assert token not in " ".join(str(value) for value in row.values())
+
+
+@pytest.mark.parametrize("changes", [
+    {"body_choice": "9" * 30},
+    {"body_choice": "2147483648"},
+    {"body_choice": "-1"},
+    {"bill": "9" * 30},
+    {"adopted-year": "9" * 30},
+    {"adopted-month": "13"},
+    {"body_query": "%_" * 50, "find": "1"},
+    {"form_key": "x" * 5000},
+])
+def test_hostile_values_get_field_errors_not_server_errors(client, changes):
+    """No input produces a 500: out-of-range ids, numbers and keys are ordinary field errors."""
+    response = post_form(client, "/submit/resolution", resolution_fields(**changes))
+    assert response.status_code in (200, 422)
+    assert submission_count() <= 1
+
+
+def test_service_refuses_ids_beyond_the_database_range(app):
+    from registry.submissions.services import SubmissionError, submit
+
+    with pytest.raises(SubmissionError) as raised:
+        submit("action", {"body_id": 2**40, "kind": "rally_or_march", "occurred_on": "2020-01-01",
+                          "date_precision": "day", "description": "x"},
+               {"email": "a@example.org", "role": "member"})
+    assert "body_id" in raised.value.errors
