@@ -6,6 +6,8 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from registry.database import include_object
+
 config = context.config
 if config.config_file_name:
     # Keep loggers configured by the app or the test runner working.
@@ -37,6 +39,7 @@ def run_offline() -> None:
 def run_online() -> None:
     options = dict(migrate_ext.configure_args)
     options.setdefault("process_revision_directives", skip_empty_autogenerate)
+    options.setdefault("include_object", include_object)
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata, **options)
         with context.begin_transaction():

@@ -10,6 +10,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from registry.database import db
+from registry.synthetic.command import bench_data_command
 
 PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 users_cli = AppGroup("users", help="Reviewer and administrator accounts.")
@@ -68,5 +69,10 @@ def create_user_command(email: str, role: str) -> None:
 
 
 def register(app: Flask) -> None:
+    from registry.imports.commands import export_command, import_cli
+
     app.cli.add_command(seed_command)
     app.cli.add_command(users_cli)
+    app.cli.add_command(import_cli)
+    app.cli.add_command(export_command)
+    app.cli.add_command(bench_data_command)

@@ -30,7 +30,12 @@ def normalise_city(city: str) -> str:
 
 @cache
 def _zip_rows() -> dict[str, dict]:
-    return {row["zip_code"]: row for row in zipcodes.list_all()}
+    """Every ZIP the gazetteer can place: the package lists some (military, a few others) at 0, 0."""
+    return {row["zip_code"]: row for row in zipcodes.list_all() if _has_position(row)}
+
+
+def _has_position(row: dict) -> bool:
+    return bool(row["lat"] and row["long"]) and (float(row["lat"]), float(row["long"])) != (0.0, 0.0)
 
 
 @cache

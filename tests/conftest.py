@@ -16,7 +16,7 @@ from flask_migrate import upgrade
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import make_url
 
-from registry import create_app
+from registry import cache, create_app
 from registry.database import db
 from registry.followthrough.status import refresh_statuses
 from registry.models import Action, Bill, Body, Resolution, Source
@@ -77,6 +77,7 @@ def app(config) -> Iterator[Flask]:
 
 
 def empty_tables() -> None:
+    cache.clear()  # emptying tables bypasses the services, so the data version may repeat
     tables = [t.name for t in reversed(db.metadata.sorted_tables)]
     if db.engine.dialect.name == "postgresql":
         db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))

@@ -7,10 +7,11 @@ from datetime import date
 from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, literal_column, or_, select
 from sqlalchemy.orm import selectinload
 
 from registry.bodies.schemas import GENERAL_FAMILY
+from registry.cache import versioned
 from registry.database import db
 from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, months_before
 from registry.followthrough.status import today
@@ -24,9 +25,9 @@ def filtered_bodies(filters: dict[str, Any]) -> Select:
         if filters.get(name):
             query = query.where(getattr(Body, name) == filters[name])
     if filters.get("q"):
-        pattern = f"%{filters['q'].lower()}%"
-        query = query.where(or_(*(func.lower(column).like(pattern) for column in
-                                  (Body.name, Body.affiliation, Body.designation, Body.city))))
+        pattern = "%" + filters["q"].lower().replace("\\", "\\\\").replace("%", "\\%") \
+            .replace("_", "\\_") + "%"
+        query = query.where(search_text().like(pattern, escape="\\"))
     if filters.get("tier") is not None:
         query = query.where(Body.tier == filters["tier"],
                             or_(Body.endorsing.is_(True), Body.active_without_resolution.is_(True)))
@@ -50,12 +51,32 @@ def filtered_bodies(filters: dict[str, Any]) -> Select:
     return query
 
 
+def search_text():
+    """The text a search matches: name, affiliation, designation and city, lower-cased. On
+    PostgreSQL a trigram index on exactly this expression serves `LIKE '%…%'` (see migrations)."""
+    # Literals are inlined (not bound) so the expression matches the index's text exactly.
+    empty, space = literal_column("''"), literal_column("' '")
+    parts = [func.coalesce(column, empty) for column in
+             (Body.name, Body.affiliation, Body.designation, Body.city)]
+    return func.lower(parts[0].concat(space).concat(parts[1]).concat(space).concat(parts[2])
+                      .concat(space).concat(parts[3]))
+
+
 def bodies_supporting_family(family: str) -> Select:
     """Ids of bodies with a supporting resolution on a bill of this family (or naming no bill)."""
     query = select(Resolution.body_id).where(Resolution.stance == "support")
     if family == GENERAL_FAMILY:
         return query.where(Resolution.bill_id.is_(None))
     return query.join(Bill, Resolution.bill_id == Bill.id).where(Bill.family == family)
+
+
+def supporting_family_pairs():
+    """Distinct (body_id, family) pairs of supporting resolutions; `general` when no bill is named."""
+    return (
+        select(Resolution.body_id, func.coalesce(Bill.family, GENERAL_FAMILY).label("family"))
+        .outerjoin(Bill, Resolution.bill_id == Bill.id)
+        .where(Resolution.stance == "support").distinct().subquery()
+    )
 
 
 ORDERINGS = {
@@ -76,11 +97,20 @@ def list_bodies(filters: dict[str, Any]) -> Pagination:
     return db.paginate(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200)
 
 
-def state_choices() -> list[str]:
-    """States that have at least one body, for the filter."""
-    return list(db.session.scalars(
-        select(Body.state).where(Body.state.is_not(None)).group_by(Body.state).order_by(Body.state)
-    ))
+@versioned
+def bill_families() -> dict[str, str]:
+    """Bill families labelled by their bills ("HR 676 → HR 3069 (house)"), plus `general`."""
+    codes: dict[str, list[str]] = {}
+    chambers: dict[str, str] = {}
+    for family, code, chamber in db.session.execute(
+        select(Bill.family, Bill.code, Bill.chamber).order_by(Bill.family, Bill.congress, Bill.id)
+    ):
+        codes.setdefault(family, []).append(code)
+        chambers[family] = chamber or ""
+    families = {family: f"{items[0]} → {items[-1]}" + (f" ({chambers[family]})" if chambers[family] else "")
+                if len(items) > 1 else items[0] for family, items in codes.items()}
+    families[GENERAL_FAMILY] = "Medicare for All in general (no bill named)"
+    return families
 
 
 @dataclass

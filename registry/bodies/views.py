@@ -1,4 +1,4 @@
-"""HTML pages for union bodies."""
+"""HTML pages for union bodies: the explore list and the profile."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from flask import Blueprint, abort, render_template, request
 from marshmallow import ValidationError
 
 from registry.bodies import services
-from registry.bodies.schemas import BodyListSchema
+from registry.bodies.facets import facet_counts
+from registry.bodies.schemas import SORTS, BodyListSchema
 from registry.followthrough.status import status_of, timeline, today
 from registry.vocab import LEVELS
 
@@ -15,14 +16,14 @@ bp = Blueprint("bodies", __name__, url_prefix="/bodies")
 
 @bp.get("")
 def index():
+    context = {"levels": LEVELS, "sorts": SORTS, "families": services.bill_families()}
     try:
         filters = BodyListSchema().load(request.args.to_dict())
     except ValidationError as error:
-        return render_template("bodies/list.html", page=None, filters={}, errors=error.messages,
-                               levels=LEVELS, states=services.state_choices()), 400
-    page = services.list_bodies(filters)
-    return render_template("bodies/list.html", page=page, filters=filters, errors={},
-                           levels=LEVELS, states=services.state_choices())
+        return render_template("bodies/list.html", page=None, filters=request.args.to_dict(),
+                               facets={}, errors=error.messages, **context), 400
+    return render_template("bodies/list.html", page=services.list_bodies(filters), filters=filters,
+                           facets=facet_counts(filters), errors={}, **context)
 
 
 @bp.get("/<slug>")

@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy import case, extract, func, select
 
-from registry.bodies.schemas import GENERAL_FAMILY
-from registry.bodies.services import filtered_bodies
+from registry.bodies.services import filtered_bodies, supporting_family_pairs
+from registry.cache import versioned
 from registry.database import db
-from registry.models import Action, Bill, Body, Resolution
+from registry.models import Action, Body, Resolution
 
 GROUPINGS = {
     "state": "State",
@@ -49,18 +49,20 @@ class GapFigures:
 
 
 def gap_columns():
-    """The aggregate columns shared by every grouping (one row of GapFigures each)."""
+    """The aggregate columns shared by every grouping (one row of GapFigures each). Each body
+    appears once per group, so plain counts suffice (no DISTINCT, which is slow at scale)."""
     mobilized = Body.tier >= 3
     return (
-        func.count(func.distinct(Body.id)).label("endorsing"),
-        func.count(func.distinct(case((Body.tier == 0, Body.id)))).label("paper_only"),
-        func.count(func.distinct(case((mobilized, Body.id)))).label("mobilized"),
-        func.count(func.distinct(case((Body.members.is_not(None), Body.id)))).label("members_known"),
+        func.count().label("endorsing"),
+        func.count(case((Body.tier == 0, 1))).label("paper_only"),
+        func.count(case((mobilized, 1))).label("mobilized"),
+        func.count(Body.members).label("members_known"),
         func.coalesce(func.sum(Body.members), 0).label("members"),
         func.coalesce(func.sum(case((mobilized, Body.members))), 0).label("members_mobilized"),
     )
 
 
+@versioned
 def overall_gap(filters: dict[str, Any] | None = None) -> GapFigures:
     query = filtered_bodies(filters or {}).where(Body.endorsing.is_(True))
     row = db.session.execute(query.with_only_columns(*gap_columns())).one()
@@ -73,6 +75,7 @@ class GapRow:
     figures: GapFigures
 
 
+@versioned
 def gap_by(group_by: str, filters: dict[str, Any] | None = None) -> list[GapRow]:
     """Gap figures per group, for the endorsing bodies matching the shared filters: one query."""
     if group_by not in GROUPINGS:
@@ -80,11 +83,7 @@ def gap_by(group_by: str, filters: dict[str, Any] | None = None) -> list[GapRow]
     query = filtered_bodies(filters or {}).where(Body.endorsing.is_(True))
     if group_by == "bill_family":
         # Each body counts once per family it supports, so member sums are not doubled.
-        pairs = (
-            select(Resolution.body_id, func.coalesce(Bill.family, GENERAL_FAMILY).label("family"))
-            .outerjoin(Bill, Resolution.bill_id == Bill.id)
-            .where(Resolution.stance == "support").distinct().subquery()
-        )
+        pairs = supporting_family_pairs()
         key = pairs.c.family
         query = query.join(pairs, pairs.c.body_id == Body.id)
     elif group_by == "year":
@@ -111,6 +110,7 @@ class RegistryCounts:
     states: int
 
 
+@versioned
 def registry_counts() -> RegistryCounts:
     row = db.session.execute(select(
         select(func.count()).select_from(Body).scalar_subquery(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import selectinload
 
 from registry.database import db
 from registry.models import Action, Resolution
@@ -11,14 +11,14 @@ from registry.models import Action, Resolution
 
 def latest_resolutions(limit: int = 6) -> list[Resolution]:
     return list(db.session.scalars(
-        select(Resolution).options(joinedload(Resolution.body), joinedload(Resolution.bill))
+        select(Resolution).options(selectinload(Resolution.body), selectinload(Resolution.bill))
         .order_by(Resolution.published_at.desc(), Resolution.id.desc()).limit(limit)
     ))
 
 
 def latest_actions(limit: int = 6) -> list[Action]:
     return list(db.session.scalars(
-        select(Action).options(joinedload(Action.body))
+        select(Action).options(selectinload(Action.body))
         .where(Action.occurred_on.is_not(None))
         .order_by(Action.occurred_on.desc(), Action.id.desc()).limit(limit)
     ))

@@ -41,6 +41,8 @@ class Resolution(db.Model):
             " OR (adopted_on IS NOT NULL AND date_precision IS NOT NULL AND date_kind IS NOT NULL)",
             name="date_complete",
         ),
+        # Newest-first lists (home page, feed) read this index backwards.
+        Index("ix_resolutions_published_at_id", "published_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -58,7 +60,7 @@ class Resolution(db.Model):
     commitments: Mapped[list[str]] = mapped_column(JSON, default=list)
     evidence_level: Mapped[str] = mapped_column(String(10), default="reported", index=True)
     credited_to: Mapped[str | None] = mapped_column(String(LENGTHS["person_name"]))
-    published_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    published_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -82,6 +84,8 @@ class Action(db.Model):
         CheckConstraint("participants >= 0", name="participants"),
         CheckConstraint("amount_usd >= 0", name="amount_usd"),
         Index("ix_actions_body_id_occurred_on", "body_id", "occurred_on"),
+        Index("ix_actions_published_at_id", "published_at", "id"),
+        Index("ix_actions_occurred_on_id", "occurred_on", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -91,14 +95,14 @@ class Action(db.Model):
     )
     bill_id: Mapped[int | None] = mapped_column(ForeignKey("bills.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32), index=True)
-    occurred_on: Mapped[date | None] = mapped_column(index=True)
+    occurred_on: Mapped[date | None]
     date_precision: Mapped[str | None] = mapped_column(String(5))
     description: Mapped[str] = mapped_column(Text)
     participants: Mapped[int | None]
     amount_usd: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
     evidence_level: Mapped[str] = mapped_column(String(10), default="reported", index=True)
     credited_to: Mapped[str | None] = mapped_column(String(LENGTHS["person_name"]))
-    published_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    published_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

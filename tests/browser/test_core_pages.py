@@ -26,8 +26,8 @@ def test_home_to_profile_journey(watched_page, live_server, registry_with_data):
     page.goto(live_server + "/")
     assert "Endorsing bodies on record" in page.inner_text("main")
     page.get_by_role("link", name="Union bodies").first.click()
-    page.select_option("#state", "CA")
-    page.get_by_role("button", name="Filter").click()
+    page.fill("#state", "CA")
+    page.get_by_role("button", name="Apply").click()
     assert "state=CA" in page.url
     assert "1 union body" in page.inner_text(".result-count")
     page.get_by_role("link", name="Sacramento Central Labor Council").click()

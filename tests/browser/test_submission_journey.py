@@ -31,6 +31,7 @@ def test_submit_review_merge_publish_journey(watched_page, browser, live_server,
     member.goto(live_server + "/")
     member.get_by_role("link", name="Submit", exact=True).click()
     member.get_by_role("link", name="A resolution").click()
+    member.wait_for_load_state()  # the search script is deferred: let it run before typing
     assert member.url.endswith("/submit/resolution")
 
     # The member searches as they type, finds nothing under these words, and describes the body.

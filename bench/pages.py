@@ -1,0 +1,91 @@
+"""Latency of the main pages and API calls on a large registry.
+
+Usage:
+    flask --app wsgi bench-data --bodies 100000            # once: builds instance/bench.sqlite3
+    DATABASE_URL=sqlite:///$PWD/instance/bench.sqlite3 python bench/pages.py [--runs 30]
+
+Requests go through the WSGI app in-process (no network), so the figures are server time:
+the first request with an empty figure cache ("cold"), then median and p95 of repeats, and
+each median as a ratio of a bare /healthz request timed in the same run (machines are noisy;
+the ratio travels better than milliseconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+
+URLS = [
+    "/healthz",
+    "/",
+    "/bodies",
+    "/bodies?state=OH&tier=0",
+    "/bodies?q=local+1&sort=latest",
+    "/bodies?bill_family=general&dormant=true",
+    "/bodies?page=200",
+    "/bodies/{slug}",
+    "/bills",
+    "/data",
+    "/feeds/published.atom?state=CA",
+    "/api/v1/bodies?state=CA&per_page=100",
+    "/api/v1/bodies/{slug}",
+]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, round(share * (len(ordered) - 1)))
+    return ordered[index]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--extra", nargs="*", default=[], help="more URLs to time")
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL"):
+        raise SystemExit("Set DATABASE_URL to the benchmark database (see the docstring).")
+
+    from sqlalchemy import func, select
+
+    from registry import cache, create_app
+    from registry.database import db
+    from registry.models import Action, Body, Resolution
+
+    app = create_app({"SECRET_KEY": "bench-" + "x" * 30, "RATELIMIT_ENABLED": False})
+    client = app.test_client()
+    with app.app_context():
+        slug = db.session.scalar(select(Body.slug).where(Body.endorsing.is_(True))
+                                 .order_by(Body.id).offset(500).limit(1))
+        sizes = [db.session.scalar(select(func.count()).select_from(m)) for m in (Body, Resolution, Action)]
+    print(f"database: {sizes[0]:,} bodies, {sizes[1]:,} resolutions, {sizes[2]:,} actions; "
+          f"{args.runs} runs per URL")
+    results: dict[str, list[float]] = {}
+    cold: dict[str, float] = {}
+    for template in URLS + args.extra:
+        url = template.format(slug=slug)
+        cache.clear()
+        start = time.perf_counter()
+        client.get(url).get_data()
+        cold[url] = (time.perf_counter() - start) * 1000
+        timings = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            response = client.get(url)
+            response.get_data()
+            timings.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+        results[url] = timings
+    base = statistics.median(results["/healthz"])
+    print(f"{'URL':58} {'cold ms':>8} {'median ms':>10} {'p95 ms':>8} {'× healthz':>10}")
+    for url, timings in results.items():
+        median = statistics.median(timings)
+        print(f"{url[:58]:58} {cold[url]:8.1f} {median:10.1f} {percentile(timings, 0.95):8.1f} "
+              f"{median / base:10.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Bills by family, with their lineage and endorsers."""

@@ -1,0 +1,83 @@
+"""A small in-process cache for figures computed over the whole registry (facet counts, gap
+aggregates, table sizes), keyed by the registry's data version.
+
+The version is read in one indexed statement: the highest ids of the published tables and of the
+revision log. Every change to published records goes through the record services, which add a
+row or write a Revision, so any change moves the version and old entries are never served.
+Each worker process keeps its own entries; the version keeps them all correct.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from flask import current_app, has_request_context, request
+from sqlalchemy import func, select
+
+from registry.database import db
+
+MAX_ENTRIES = 1024
+_entries: OrderedDict[tuple, Any] = OrderedDict()
+_lock = threading.Lock()
+T = TypeVar("T")
+
+
+def data_version() -> tuple:
+    """(database, today, max ids of bodies, resolutions, actions, sources, revisions)."""
+    # Kept on the request (not on g, which a test's app context may share across requests).
+    if has_request_context() and "registry.data_version" in request.environ:
+        return request.environ["registry.data_version"]
+    from registry.followthrough.status import today
+    from registry.models import Action, Body, Resolution, Revision, Source
+
+    ids = db.session.execute(select(*(
+        select(func.max(model.id)).scalar_subquery()
+        for model in (Body, Resolution, Action, Source, Revision)
+    ))).one()
+    version = (str(db.engine.url), today().isoformat(), *ids)
+    if has_request_context():
+        request.environ["registry.data_version"] = version
+    return version
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items() if v is not None))
+    if isinstance(value, list | tuple | set):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def versioned(function: Callable[..., T]) -> Callable[..., T]:
+    """Cache a function's result per (arguments, data version). Results must be immutable."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        if not current_app.config.get("FIGURE_CACHE", True):
+            return function(*args, **kwargs)
+        key = (function.__module__, function.__qualname__, _freeze(args), _freeze(kwargs),
+               data_version())
+        with _lock:
+            if key in _entries:
+                _entries.move_to_end(key)
+                return _entries[key]
+        value = function(*args, **kwargs)
+        with _lock:
+            _entries[key] = value
+            while len(_entries) > MAX_ENTRIES:
+                _entries.popitem(last=False)
+        return value
+
+    return wrapper
+
+
+def clear() -> None:
+    with _lock:
+        _entries.clear()

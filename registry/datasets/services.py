@@ -1,0 +1,103 @@
+"""What /data describes: table sizes, the monthly change log, the data package, the citation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import extract, func, select
+
+from registry.cache import versioned
+from registry.database import db, utcnow
+from registry.exports.fields import (
+    TABLES,
+    action_fields,
+    bill_fields,
+    body_fields,
+    resolution_fields,
+    source_fields,
+)
+from registry.exports.responses import LICENCE
+from registry.models import Action, Bill, Body, Resolution, Source
+
+FORMATS = {"bodies": ("csv", "json", "geojson")}
+DEFAULT_FORMATS = ("csv", "json")
+FIELDS = {"bodies": body_fields, "resolutions": resolution_fields, "actions": action_fields,
+          "sources": source_fields, "bills": bill_fields}
+MODELS = {"bodies": Body, "resolutions": Resolution, "actions": Action, "sources": Source,
+          "bills": Bill}
+
+
+def formats(table: str) -> tuple[str, ...]:
+    return FORMATS.get(table, DEFAULT_FORMATS)
+
+
+@versioned
+def table_sizes() -> dict[str, int]:
+    """Rows per table, in one statement."""
+    row = db.session.execute(select(*(
+        select(func.count()).select_from(model).scalar_subquery().label(name)
+        for name, model in MODELS.items()
+    ))).one()
+    return row._asdict()
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: str  # YYYY-MM
+    bodies: int
+    resolutions: int
+    actions: int
+
+
+@versioned
+def change_log() -> list[MonthCount]:
+    """Records published per month (three grouped queries), newest month first."""
+    counts: dict[str, dict[str, int]] = {}
+    for name, model in (("bodies", Body), ("resolutions", Resolution), ("actions", Action)):
+        year, month = extract("year", model.published_at), extract("month", model.published_at)
+        for y, m, n in db.session.execute(
+            select(year, month, func.count()).group_by(year, month)
+        ):
+            counts.setdefault(f"{int(y):04d}-{int(m):02d}", {})[name] = n
+    return [MonthCount(month, c.get("bodies", 0), c.get("resolutions", 0), c.get("actions", 0))
+            for month, c in sorted(counts.items(), reverse=True)]
+
+
+def data_package(base_url: str, csv_path: str = "{table}.csv") -> dict[str, Any]:
+    """A Frictionless tabular data package describing every downloadable file and field."""
+    resources = []
+    for table, description in TABLES.items():
+        fields = FIELDS[table]()
+        resource = {
+            "name": table,
+            "path": base_url + csv_path.format(table=table),
+            "profile": "tabular-data-resource",
+            "title": table.capitalize(),
+            "description": description,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": {"fields": [{"name": f.name, "type": f.type, "description": f.description}
+                                  for f in fields]},
+        }
+        if fields[0].name == "id":
+            resource["schema"]["primaryKey"] = "id"
+        resources.append(resource)
+    return {
+        "profile": "tabular-data-package",
+        "name": "resolution-registry",
+        "title": "Resolution Registry: union resolutions for Medicare for All and their follow-through",
+        "created": utcnow().isoformat(timespec="seconds") + "Z",
+        "licenses": [LICENCE],
+        "sources": [{"title": "Public news releases, rosters and union pages cited row by row "
+                              "(see sources.csv)"}],
+        "resources": resources,
+    }
+
+
+def citation(site_url: str, on: date | None = None) -> str:
+    on = on or utcnow().date()
+    return (f"Resolution Registry (snapshot of {on.isoformat()}). Union resolutions for Medicare for "
+            f"All and their follow-through. {site_url.rstrip('/')}/data")

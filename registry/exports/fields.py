@@ -1,0 +1,187 @@
+"""Exported fields: one definition per column, read by the CSV/JSON/GeoJSON writers, the
+Frictionless data package and the data dictionary, so the three can never disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, case, literal, select
+from sqlalchemy.orm import aliased
+
+from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, TIERS, months_before
+from registry.followthrough.status import today
+from registry.models import Action, Bill, Body, Resolution, Source
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # Frictionless table-schema type: string, integer, number, boolean, date, datetime
+    description: str
+    column: Any  # the SQL expression that yields it
+
+
+def _tier_name():
+    return case(*((Body.tier == tier, literal(name)) for tier, name in TIERS.items()))
+
+
+def body_fields(parent=None) -> list[Field]:
+    parent = parent if parent is not None else aliased(Body, name="parent_body")
+    cutoff = months_before(today(), DORMANT_AFTER_MONTHS)
+    dormant = case((Body.last_activity_on < cutoff, True), else_=False)
+    return [
+        Field("id", "integer", "Registry identifier of the body.", Body.id),
+        Field("slug", "string", "Stable address of the body's page: /bodies/<slug>.", Body.slug),
+        Field("name", "string", "Name of the union body.", Body.name),
+        Field("level", "string", "local, district_council, central_labor_council, area_labor_federation, "
+              "state_federation, national_union, federation or other.", Body.level),
+        Field("affiliation", "string", "National union or federation it belongs to (abbreviation).",
+              Body.affiliation),
+        Field("designation", "string", "Unit designation, e.g. Local 155.", Body.designation),
+        Field("parent", "string", "Slug of the parent body in the registry.", parent.slug),
+        Field("olms_file_number", "integer", "US Department of Labor OLMS file number.",
+              Body.olms_file_number),
+        Field("city", "string", "City.", Body.city),
+        Field("state", "string", "Two-letter state code.", Body.state),
+        Field("latitude", "number", "Latitude (WGS 84) at the stated precision.", Body.latitude),
+        Field("longitude", "number", "Longitude (WGS 84) at the stated precision.", Body.longitude),
+        Field("geocode_precision", "string", "exact, zip, city or state (state: the state's centre, "
+              "not a real location).", Body.geocode_precision),
+        Field("members", "integer", "Members represented, where a source gives it.", Body.members),
+        Field("website", "string", "Public website.", Body.website),
+        Field("endorsing", "boolean", "Has at least one published supporting resolution.", Body.endorsing),
+        Field("tier", "integer", "Follow-through tier 0–4 (see the methodology).", Body.tier),
+        Field("tier_name", "string", "Name of the tier.", _tier_name()),
+        Field("retreat", "boolean", "A counter-action is on record.", Body.retreat),
+        Field("dormant", "boolean", "No counted action or resolution in the 12 months before the "
+              "export date.", dormant),
+        Field("active_without_resolution", "boolean", "Has actions but no supporting resolution.",
+              Body.active_without_resolution),
+        Field("first_resolution_on", "date", "Date of the earliest supporting resolution (vote date, "
+              "else reported date).", Body.first_resolution_on),
+        Field("last_activity_on", "date", "Date of the latest counted action or resolution.",
+              Body.last_activity_on),
+        Field("evidence_level", "string", "Best evidence among its records: reported, sourced or "
+              "primary.", Body.evidence_level),
+        Field("published_at", "datetime", "When the body was published in the registry (UTC).",
+              Body.published_at),
+    ]
+
+
+def body_rows(query: Select) -> Select:
+    """Turn a filtered `select(Body)` into a select of exactly the exported columns."""
+    parent = aliased(Body, name="parent_body")
+    fields = body_fields(parent)
+    return (query.outerjoin(parent, Body.parent_id == parent.id)
+            .with_only_columns(*(f.column.label(f.name) for f in fields)))
+
+
+def resolution_fields() -> list[Field]:
+    return [
+        Field("id", "integer", "Registry identifier of the resolution.", Resolution.id),
+        Field("body", "string", "Slug of the body that adopted it.", Body.slug),
+        Field("bill", "string", "Bill code, empty for Medicare for All in general.", Bill.code),
+        Field("bill_as_reported", "string", "How the source named the measure when no bill code is "
+              "given.", Resolution.bill_as_reported),
+        Field("stance", "string", "support or oppose.", Resolution.stance),
+        Field("adopted_on", "date", "Vote date, or the date it was reported (see date_kind); the "
+              "first day of the period when only a month or year is known.", Resolution.adopted_on),
+        Field("date_precision", "string", "day, month or year.", Resolution.date_precision),
+        Field("date_kind", "string", "adopted (vote date) or reported (publication date only).",
+              Resolution.date_kind),
+        Field("title", "string", "Title.", Resolution.title),
+        Field("evidence_level", "string", "reported, sourced or primary.", Resolution.evidence_level),
+        Field("published_at", "datetime", "When it was published in the registry (UTC).",
+              Resolution.published_at),
+    ]
+
+
+def action_fields() -> list[Field]:
+    return [
+        Field("id", "integer", "Registry identifier of the action.", Action.id),
+        Field("body", "string", "Slug of the body that acted.", Body.slug),
+        Field("kind", "string", "Action kind on the follow-through ladder (see the methodology).",
+              Action.kind),
+        Field("occurred_on", "date", "Date; the first day of the period when only a month or year "
+              "is known; empty when undated.", Action.occurred_on),
+        Field("date_precision", "string", "day, month or year.", Action.date_precision),
+        Field("description", "string", "What happened, in short.", Action.description),
+        Field("participants", "integer", "People taking part, where reported.", Action.participants),
+        Field("amount_usd", "number", "Money given, in US dollars, where reported.", Action.amount_usd),
+        Field("bill", "string", "Bill code the action concerned, if any.", Bill.code),
+        Field("evidence_level", "string", "reported, sourced or primary.", Action.evidence_level),
+        Field("published_at", "datetime", "When it was published in the registry (UTC).",
+              Action.published_at),
+    ]
+
+
+def source_fields() -> list[Field]:
+    owner = case((Source.resolution_id.is_not(None), literal("resolution")),
+                 (Source.action_id.is_not(None), literal("action")), else_=literal("body"))
+    return [
+        Field("id", "integer", "Registry identifier of the citation.", Source.id),
+        Field("record_type", "string", "body, resolution or action.", owner),
+        Field("record_id", "integer", "Identifier of the cited record.",
+              case((Source.resolution_id.is_not(None), Source.resolution_id),
+                   (Source.action_id.is_not(None), Source.action_id), else_=Source.body_id)),
+        Field("url", "string", "Public address of the source.", Source.url),
+        Field("document_sha256", "string", "SHA-256 of an uploaded PDF (download at "
+              "/documents/<sha256>).", Source.document_sha256),
+        Field("title", "string", "Title of the source.", Source.title),
+        Field("is_primary", "boolean", "Signed resolution, minutes or officer letter.", Source.is_primary),
+        Field("published_on", "date", "Publication date of the source, where known.", Source.published_on),
+    ]
+
+
+def bill_fields(predecessor=None) -> list[Field]:
+    predecessor = predecessor if predecessor is not None else aliased(Bill, name="predecessor")
+    return [
+        Field("code", "string", "Bill code, e.g. HR 676.", Bill.code),
+        Field("congress", "integer", "Congress in which it was (first) introduced.", Bill.congress),
+        Field("jurisdiction", "string", "US for federal bills, else a state code.", Bill.jurisdiction),
+        Field("chamber", "string", "house, senate or state.", Bill.chamber),
+        Field("title", "string", "Title.", Bill.title),
+        Field("sponsor", "string", "Sponsor.", Bill.sponsor),
+        Field("introduced_on", "date", "Introduction date.", Bill.introduced_on),
+        Field("family", "string", "Bill family (lineage).", Bill.family),
+        Field("predecessor", "string", "Code of the previous bill of the family.", predecessor.code),
+        Field("source_url", "string", "Source of these facts.", Bill.source_url),
+    ]
+
+
+def table_query(table: str) -> tuple[list[Field], Select]:
+    """The fields and the full-table query of a downloadable table."""
+    if table == "bodies":
+        return body_fields(), body_rows(select(Body).order_by(Body.id))
+    if table == "resolutions":
+        fields = resolution_fields()
+        query = (select(*(f.column.label(f.name) for f in fields)).select_from(Resolution)
+                 .join(Body, Resolution.body_id == Body.id)
+                 .outerjoin(Bill, Resolution.bill_id == Bill.id).order_by(Resolution.id))
+        return fields, query
+    if table == "actions":
+        fields = action_fields()
+        query = (select(*(f.column.label(f.name) for f in fields)).select_from(Action)
+                 .join(Body, Action.body_id == Body.id)
+                 .outerjoin(Bill, Action.bill_id == Bill.id).order_by(Action.id))
+        return fields, query
+    if table == "sources":
+        fields = source_fields()
+        return fields, select(*(f.column.label(f.name) for f in fields)).order_by(Source.id)
+    if table == "bills":
+        predecessor = aliased(Bill, name="predecessor")
+        fields = bill_fields(predecessor)
+        query = (select(*(f.column.label(f.name) for f in fields)).select_from(Bill)
+                 .outerjoin(predecessor, Bill.predecessor_id == predecessor.id).order_by(Bill.id))
+        return fields, query
+    raise KeyError(table)
+
+
+TABLES = {
+    "bodies": "Union bodies with their follow-through status.",
+    "resolutions": "Resolutions for (or against) Medicare for All, one row per resolution.",
+    "actions": "Follow-through actions and counter-actions, one row per action.",
+    "sources": "Citations: the public pages and documents behind every record.",
+    "bills": "Medicare for All bills and their lineage.",
+}

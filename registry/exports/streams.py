@@ -1,0 +1,82 @@
+"""Writers that stream rows of a query as CSV, JSON or GeoJSON, a batch at a time, so a
+100,000-row download never holds 100,000 objects in memory."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select
+
+from registry.database import db
+from registry.exports.fields import Field
+
+BATCH = 1000
+
+
+def _rows(query: Select) -> Iterator[Any]:
+    result = db.session.execute(query.execution_options(yield_per=BATCH))
+    for partition in result.partitions():
+        yield from partition
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds") + "Z"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def csv_stream(fields: list[Field], query: Select) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([f.name for f in fields])
+    for count, row in enumerate(_rows(query), start=1):
+        writer.writerow(["" if v is None else _csv_value(v) for v in map(_plain, row)])
+        if count % BATCH == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def json_stream(fields: list[Field], query: Select, meta: dict[str, Any]) -> Iterator[str]:
+    """{"meta": {...}, "items": [ {...}, ... ]} written item by item."""
+    names = [f.name for f in fields]
+    yield '{"meta": ' + json.dumps(meta, default=_plain) + ', "items": ['
+    separator = ""
+    for row in _rows(query):
+        yield separator + json.dumps(dict(zip(names, map(_plain, row), strict=True)))
+        separator = ",\n"
+    yield "]}\n"
+
+
+def geojson_stream(fields: list[Field], query: Select, meta: dict[str, Any]) -> Iterator[str]:
+    """A FeatureCollection of points (geometry null when a body has no coordinates)."""
+    names = [f.name for f in fields]
+    yield '{"type": "FeatureCollection", "meta": ' + json.dumps(meta, default=_plain) + ', "features": ['
+    separator = ""
+    for row in _rows(query):
+        properties = dict(zip(names, map(_plain, row), strict=True))
+        lat, lon = properties.get("latitude"), properties.get("longitude")
+        geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None \
+            else None
+        feature = {"type": "Feature", "id": properties.get("id"), "geometry": geometry,
+                   "properties": properties}
+        yield separator + json.dumps(feature)
+        separator = ",\n"
+    yield "]}\n"

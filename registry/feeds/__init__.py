@@ -1,0 +1,1 @@
+"""Atom feed of newly published records."""
