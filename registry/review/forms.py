@@ -7,7 +7,7 @@ from wtforms import BooleanField, RadioField, SelectField, StringField, TextArea
 from wtforms.validators import InputRequired, Length, Optional
 
 from registry.review.services import QUEUE_STATUSES
-from registry.submissions.forms import STATE_NAMES, options
+from registry.submissions.form_parts import STATE_NAMES, options
 from registry.vocab import LENGTHS, SUBMISSION_KINDS
 
 STATUS_LABELS = {

@@ -10,7 +10,7 @@ from registry.documents.views import send_pdf
 from registry.review import services
 from registry.review.forms import DecisionForm, QueueFilterForm
 from registry.review.publishing import Decision, DecisionError, decide
-from registry.submissions.forms import options
+from registry.submissions.form_parts import options
 from registry.vocab import (
     CORRECTABLE_BODY_FIELDS,
     CORRECTION_FIELDS,

@@ -11,14 +11,8 @@ from registry.database import db
 from registry.extensions import limiter
 from registry.main.errors import render_error
 from registry.submissions import services
-from registry.submissions.forms import (
-    ActionForm,
-    BodyPickerForm,
-    CorrectionForm,
-    ResolutionForm,
-    SubmissionForm,
-    options,
-)
+from registry.submissions.form_parts import SubmissionForm, options
+from registry.submissions.forms import ActionForm, BodyPickerForm, CorrectionForm, ResolutionForm
 from registry.vocab import CORRECTION_FIELDS, MAX_UPLOAD_BYTES, SUBMISSION_KINDS
 
 bp = Blueprint("submissions", __name__)
@@ -77,25 +71,31 @@ def _save(kind: str, form: SubmissionForm, payload: dict):
         return private(current_app.make_response(render_template(
             "submissions/received.html", kind=kind, kinds=SUBMISSION_KINDS,
             token=services.tracking_token(None))))
-    for attempt in range(2):
-        try:
-            receipt = services.submit(kind, payload, form.submitter(), form.checked_document,
-                                      form.idempotency_key())
-            db.session.commit()
-            break
-        except services.SubmissionError as error:
-            db.session.rollback()
-            form.apply_errors(error.errors)
-            return None
-        except IntegrityError:
-            # The same form posted twice at once: the other request stored it; find it.
-            db.session.rollback()
-            if attempt:
-                raise
+    try:
+        receipt = _submit(kind, form, payload)
+    except services.SubmissionError as error:
+        db.session.rollback()
+        form.apply_errors(error.errors)
+        return None
     return private(current_app.make_response(render_template(
         "submissions/received.html", kind=receipt.submission.kind, kinds=SUBMISSION_KINDS,
         token=receipt.token,
         repeated=not receipt.created)))
+
+
+def _submit(kind: str, form: SubmissionForm, payload: dict) -> services.Receipt:
+    try:
+        receipt = services.submit(kind, payload, form.submitter(), form.checked_document,
+                                  form.idempotency_key())
+        db.session.commit()
+    except IntegrityError:
+        # The same form posted twice at once: the other request stored it first. Submitting
+        # again finds that submission by its key instead of storing a second one.
+        db.session.rollback()
+        receipt = services.submit(kind, payload, form.submitter(), form.checked_document,
+                                  form.idempotency_key())
+        db.session.commit()
+    return receipt
 
 
 def _form_page(template: str, form: SubmissionForm, status: int = 200, **context):

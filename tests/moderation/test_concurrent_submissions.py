@@ -26,6 +26,7 @@ from tests.moderation.helpers import hidden_value, resolution_fields
 
 SUBMITTERS = 50
 REPEATS = 10
+DOUBLE_CLICKS = 10
 WORKERS = 3
 
 
@@ -88,6 +89,12 @@ class Member:
         self.tokens = {"csrf_token": hidden_value(html, "csrf_token"),
                        "form_key": hidden_value(html, "form_key")}
 
+    def twin(self) -> Member:
+        """The same browser and form, as a double click sends it."""
+        twin = Member(self.base, self.fields)
+        twin.opener, twin.tokens = self.opener, self.tokens
+        return twin
+
     def post(self, barrier: threading.Barrier) -> None:
         data = MultiDict()
         for key, value in {**self.tokens, **self.fields}.items():
@@ -136,6 +143,18 @@ def test_concurrent_submissions_all_land_once(gunicorn, make_body):
     post_all(repeats)
     assert [tracking_link(m.result[1]) for m in repeats] == links[:REPEATS]
 
-    titles = db.session.scalars(select(Submission.payload)).all()
-    assert sorted(p["title"] for p in titles) == sorted(m.fields["title"] for m in members)
-    assert db.session.scalar(select(func.count(func.distinct(Submission.token_hash)))) == SUBMITTERS
+    # Double clicks on new forms: both copies race to store the same submission; one wins.
+    fresh = [Member(gunicorn, resolution_fields(body.id, title=f"Double-clicked resolution {n:02d}"))
+             for n in range(DOUBLE_CLICKS)]
+    for member in fresh:
+        member.load_form()
+    pairs = [(member, member.twin()) for member in fresh]
+    post_all([copy for pair in pairs for copy in pair])
+    for first, second in pairs:
+        assert first.result[0] == second.result[0] == 200
+        assert tracking_link(first.result[1]) == tracking_link(second.result[1])
+
+    payloads = db.session.scalars(select(Submission.payload)).all()
+    expected = [m.fields["title"] for m in members + fresh]
+    assert sorted(p["title"] for p in payloads) == sorted(expected)
+    assert db.session.scalar(select(func.count(func.distinct(Submission.token_hash)))) == len(expected)
