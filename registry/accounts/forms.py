@@ -14,7 +14,7 @@ class LoginForm(FlaskForm):
                                             Length(max=LENGTHS["email"])])
     password = PasswordField("Password", validators=[InputRequired("Give your password."),
                                                      Length(max=200)])
-    next = HiddenField()
+    next = HiddenField(validators=[Length(max=LENGTHS["url"])])
 
 
 class LogoutForm(FlaskForm):

@@ -74,6 +74,7 @@ def test_submit_review_merge_publish_journey(watched_page, browser, live_server,
     desk.fill("#password", PASSWORD)
     desk.get_by_role("button", name="Log in").click()
     assert desk.url.endswith("/review")
+    assert axe_violations(desk) == []
     desk.get_by_role("link", name="Resolution in support of Medicare for All").click()
     candidates = desk.inner_text("#candidates")
     assert "Amalgamated Transit Union Local 1555" in candidates
