@@ -55,6 +55,7 @@ def register_blueprints(app: Flask) -> None:
     from registry.documents.views import bp as documents_bp
     from registry.exports.views import bp as exports_bp
     from registry.feeds.views import bp as feeds_bp
+    from registry.gap.views import bp as gap_bp
     from registry.main.views import bp as main_bp
     from registry.review.views import bp as review_bp
     from registry.submissions.views import bp as submissions_bp
@@ -67,6 +68,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(data_bp)
     app.register_blueprint(feeds_bp)
     app.register_blueprint(bills_bp)
+    app.register_blueprint(gap_bp)
     app.register_blueprint(submissions_bp)
     app.register_blueprint(review_bp)
     app.register_blueprint(auth_bp)

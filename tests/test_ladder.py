@@ -62,6 +62,8 @@ def test_actions_before_the_first_resolution_are_not_counted():
     status = body_status(RESOLVED, [ActionFact("rally_or_march", date(2018, 12, 31))])
     assert status.tier == 0
     assert len(status.before_resolution) == 1 and not status.counted
+    assert status.reason() == ("Tier 0 — Paper only: no follow-through action recorded after the "
+                               "resolution (1 dated before it, not counted)")
 
 
 def test_same_day_and_same_month_actions_count():
@@ -150,6 +152,7 @@ def test_undated_resolution_counts_every_dated_action():
 def test_undated_actions_are_shown_but_not_counted():
     status = body_status(RESOLVED, [ActionFact("rally_or_march", None, None)])
     assert status.tier == 0 and len(status.undated) == 1
+    assert status.reason().endswith("(1 undated, not counted)")
 
 
 def test_active_without_a_resolution():
@@ -162,3 +165,41 @@ def test_months_before_clamps_to_month_end():
     assert months_before(date(2021, 3, 31), 1) == date(2021, 2, 28)
     assert months_before(date(2020, 2, 29), 12) == date(2019, 2, 28)
     assert months_before(date(2020, 1, 15), 12) == date(2019, 1, 15)
+
+
+def test_reason_names_the_latest_counter_action():
+    """The retreat flag is explained beside the tier it leaves untouched."""
+    status = body_status(RESOLVED, [ActionFact("lobby_visit", date(2019, 3, 1)),
+                                    ActionFact("endorsed_opponent", date(2020, 10, 1)),
+                                    ActionFact("opposed_bill", date(2021, 2, 1), "month")])
+    assert status.reason() == ("Tier 2 — Public: lobby visit on 2019-03-01; "
+                               "retreat: opposed a bill in 2021-02")
+
+
+def test_only_counter_actions_reason_says_there_is_no_resolution():
+    status = body_status([], [ActionFact("rescinded_resolution", None, None)])
+    assert status.tier == 0 and status.retreat
+    assert status.reason() == ("No supporting resolution on record; "
+                               "retreat: rescinded resolution (undated)")
+
+
+def test_opposing_resolution_alone_is_not_an_endorsement():
+    status = body_status([ResolutionFact("oppose", date(2018, 1, 1))], [])
+    assert not status.endorsing and status.tier == 0
+    assert status.reason() == "No supporting resolution on record"
+
+
+def test_active_without_resolution_with_only_undated_actions():
+    status = body_status([], [ActionFact("testimony", None, None)])
+    assert status.active_without_resolution and status.tier == 0
+    assert status.reason() == ("Active without a resolution · Tier 0 — Paper only: its actions on "
+                               "record are undated, so none counts")
+
+
+def test_sustained_campaign_counts_only_counted_months():
+    """Mobilizing months before the first resolution do not make a sustained campaign."""
+    actions = [ActionFact("rally_or_march", date(2018, 10, 1)),
+               ActionFact("rally_or_march", date(2018, 11, 1)),
+               ActionFact("rally_or_march", date(2019, 2, 1))]
+    status = body_status(RESOLVED, actions)
+    assert status.tier == 3 and not status.sustained_months

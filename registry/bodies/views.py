@@ -8,6 +8,7 @@ from marshmallow import ValidationError
 from registry.bodies import services
 from registry.bodies.facets import facet_counts
 from registry.bodies.schemas import SORTS, BodyListSchema
+from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, months_before
 from registry.followthrough.status import status_of, timeline, today
 from registry.vocab import LEVELS
 
@@ -16,7 +17,8 @@ bp = Blueprint("bodies", __name__, url_prefix="/bodies")
 
 @bp.get("")
 def index():
-    context = {"levels": LEVELS, "sorts": SORTS, "families": services.bill_families()}
+    context = {"levels": LEVELS, "sorts": SORTS, "families": services.bill_families(),
+               "dormant_before": months_before(today(), DORMANT_AFTER_MONTHS)}
     try:
         filters = BodyListSchema().load(request.args.to_dict())
     except ValidationError as error:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, extract, func, select
+from sqlalchemy import ColumnElement, and_, case, extract, func, literal, select, union_all
 
+from registry.bodies.schemas import FILTER_FIELDS
 from registry.bodies.services import filtered_bodies, supporting_family_pairs
 from registry.cache import versioned
 from registry.database import db
+from registry.followthrough import ladder
 from registry.models import Action, Body, Resolution
 
 GROUPINGS = {
@@ -47,18 +49,42 @@ class GapFigures:
     def members_gap(self) -> float | None:
         return None if not self.members else 1 - self.members_mobilized / self.members
 
+    @property
+    def acted_not_mobilized(self) -> int:
+        """Endorsing bodies that acted, but below the mobilizing tier."""
+        return self.endorsing - self.paper_only - self.mobilized
 
-def gap_columns():
-    """The aggregate columns shared by every grouping (one row of GapFigures each). Each body
-    appears once per group, so plain counts suffice (no DISTINCT, which is slow at scale)."""
-    mobilized = Body.tier >= 3
+    @classmethod
+    def total(cls, parts: list[GapFigures]) -> GapFigures:
+        """Figures of several disjoint groups taken together (every field is a count or a sum)."""
+        names = cls.__dataclass_fields__
+        return cls(**{name: sum(getattr(part, name) for part in parts) for name in names})
+
+
+def gap_columns(among: ColumnElement[bool] | None = None) -> tuple:
+    """The aggregate columns shared by every grouping (one row of GapFigures each).
+
+    Each body is one row of the grouped query (the bill-family pairs are distinct), so plain
+    counts suffice (no DISTINCT, which is slow at scale). `among` restricts the figures to
+    some rows of a wider query: the endorsing bodies of a query that also counts the others."""
+    # Read at call time, so the figures follow the rule module (and the methodology page).
+    mobilized = Body.tier >= ladder.MOBILIZED_TIER
+
+    def count_if(*conditions: ColumnElement[bool]):
+        parts = [c for c in (among, *conditions) if c is not None]
+        return func.count(case((and_(*parts), 1))) if parts else func.count()
+
+    def sum_if(value, *conditions: ColumnElement[bool]):
+        parts = [c for c in (among, *conditions) if c is not None]
+        return func.coalesce(func.sum(case((and_(*parts), value)) if parts else value), 0)
+
     return (
-        func.count().label("endorsing"),
-        func.count(case((Body.tier == 0, 1))).label("paper_only"),
-        func.count(case((mobilized, 1))).label("mobilized"),
-        func.count(Body.members).label("members_known"),
-        func.coalesce(func.sum(Body.members), 0).label("members"),
-        func.coalesce(func.sum(case((mobilized, Body.members))), 0).label("members_mobilized"),
+        count_if().label("endorsing"),
+        count_if(Body.tier == 0).label("paper_only"),
+        count_if(mobilized).label("mobilized"),
+        count_if(Body.members.is_not(None)).label("members_known"),
+        sum_if(Body.members).label("members"),
+        sum_if(Body.members, mobilized).label("members_mobilized"),
     )
 
 
@@ -100,6 +126,72 @@ def gap_by(group_by: str, filters: dict[str, Any] | None = None) -> list[GapRow]
         result.append(GapRow(int(group) if group_by == "year" and group is not None else group,
                              GapFigures(**values)))
     return result
+
+
+@dataclass(frozen=True)
+class PlaceGap:
+    """Gap figures of the bodies of one level in one state (None: state not recorded)."""
+
+    level: str
+    state: str | None
+    bodies: int  # every body matching the filters, endorsing or not
+    figures: GapFigures  # of the endorsing ones
+
+
+@versioned
+def gap_by_level_and_state(filters: dict[str, Any] | None = None) -> list[PlaceGap]:
+    """Gap figures per (level, state) in one scan, with the groups that have no endorsing body.
+
+    Levels and states each partition the bodies, so their figures (and the overall ones) are
+    exact sums of these rows: GapFigures.total()."""
+    query = filtered_bodies(filters or {}).with_only_columns(
+        Body.level, Body.state, func.count().label("bodies"),
+        *gap_columns(among=Body.endorsing.is_(True)),
+    ).group_by(Body.level, Body.state)
+    rows = []
+    for row in db.session.execute(query):
+        values = row._asdict()
+        level, state, bodies = values.pop("level"), values.pop("state"), values.pop("bodies")
+        figures = GapFigures(**{key: int(value) for key, value in values.items()})
+        rows.append(PlaceGap(level, state, bodies, figures))
+    return rows
+
+
+@dataclass(frozen=True)
+class YearActivity:
+    year: int | None  # None: records with no date, which no year can show
+    resolutions: int  # supporting resolutions adopted that year (or first reported, vote date unknown)
+    actions: int  # follow-through actions (rungs 1 and up) taken that year
+
+
+@versioned
+def activity_by_year(filters: dict[str, Any] | None = None) -> list[YearActivity]:
+    """Resolutions adopted and actions taken per year by the bodies matching the shared filters.
+
+    One grouped query; the undated records come last, under year None."""
+    resolution_year = extract("year", Resolution.adopted_on)
+    action_year = extract("year", Action.occurred_on)
+    # Check-ins (rung 0) and counter-actions (no rung) are not follow-through.
+    others = [code for code, kind in ladder.ACTION_KINDS.items() if not kind.rung]
+    resolutions = select(resolution_year.label("year"), func.count().label("resolutions"),
+                         literal(0).label("actions")).where(Resolution.stance == "support")
+    actions = select(action_year.label("year"), literal(0).label("resolutions"),
+                     func.count().label("actions")).where(Action.kind.not_in(others))
+    if any((filters or {}).get(name) is not None for name in FILTER_FIELDS):
+        # Only then is the join needed: the bodies matching the filters, as a semi-join.
+        bodies = filtered_bodies(filters or {}).with_only_columns(Body.id)
+        resolutions = resolutions.where(Resolution.body_id.in_(bodies))
+        actions = actions.where(Action.body_id.in_(bodies))
+    resolutions = resolutions.group_by(resolution_year)
+    actions = actions.group_by(action_year)
+    both = union_all(resolutions, actions).subquery()
+    rows = db.session.execute(
+        select(both.c.year, func.sum(both.c.resolutions), func.sum(both.c.actions))
+        .group_by(both.c.year)
+    ).all()
+    activity = [YearActivity(None if year is None else int(year), int(res), int(act))
+                for year, res, act in rows]
+    return sorted(activity, key=lambda row: (row.year is None, row.year or 0))
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,7 @@ ACTION_KINDS: dict[str, ActionKind] = {
 COUNTER_KINDS = tuple(code for code, kind in ACTION_KINDS.items() if kind.is_counter)
 SUSTAINED_MONTHS = 3  # distinct months of tier-3 actions that make a sustained campaign
 DORMANT_AFTER_MONTHS = 12
+MOBILIZED_TIER = 3  # an endorsing body at this tier or above counts as mobilized in the gap
 
 
 def kinds_on_rung(rung: int) -> list[ActionKind]:
@@ -142,6 +143,7 @@ class BodyStatus:
     counted: list[ActionFact] = field(default_factory=list)
     before_resolution: list[ActionFact] = field(default_factory=list)
     undated: list[ActionFact] = field(default_factory=list)
+    counter: list[ActionFact] = field(default_factory=list)  # counter-actions, dated or not
     active_without_resolution: bool = False
 
     @property
@@ -155,6 +157,8 @@ class BodyStatus:
         return self.last_activity_on < months_before(today, DORMANT_AFTER_MONTHS)
 
     def reason(self) -> str:
+        from registry.followthrough.reasons import describe  # reasons build on this module
+
         return describe(self)
 
 
@@ -169,6 +173,7 @@ def body_status(resolutions: Iterable[ResolutionFact], actions: Iterable[ActionF
         kind = ACTION_KINDS[action.kind]
         if kind.is_counter:
             status.retreat = True
+            status.counter.append(action)
             continue
         if action.on is None:
             status.undated.append(action)
@@ -203,44 +208,6 @@ def _apply_rungs(status: BodyStatus) -> None:
     if status.tier < 4 and len(months) >= SUSTAINED_MONTHS:
         status.tier = 4
         status.sustained_months = months
-
-
-def _fmt(day: date, precision: str | None) -> str:
-    if precision == "year":
-        return f"{day:%Y}"
-    if precision == "month":
-        return f"{day:%Y-%m}"
-    return day.isoformat()
-
-
-def describe(status: BodyStatus) -> str:
-    """A plain-language reason, e.g. "Tier 3 — Mobilizing: rally or march on 2019-05-01, 400 members"."""
-    head = f"Tier {status.tier} — {status.tier_name}"
-    if status.sustained_months:
-        shown = ", ".join(status.sustained_months[-SUSTAINED_MONTHS:])
-        why = (f"sustained campaign: mobilizing actions in {len(status.sustained_months)} "
-               f"distinct months (latest {shown})")
-    elif status.deciding is not None and status.tier > 0:
-        why = _describe_action(status.deciding)
-    elif status.deciding is not None:
-        why = f"a {_describe_action(status.deciding)} found no action"
-    elif status.endorsing:
-        why = "no follow-through action recorded after the resolution"
-    else:
-        why = "no resolution and no counted action on record"
-    if status.active_without_resolution:
-        head = f"Active without a resolution · {head}"
-    return f"{head}: {why}"
-
-
-def _describe_action(action: ActionFact) -> str:
-    preposition = "on" if action.precision in (None, "day") else "in"
-    text = f"{ACTION_KINDS[action.kind].label.lower()} {preposition} {_fmt(action.on, action.precision)}"
-    if action.participants:
-        text += f", {action.participants:,} members"
-    if action.amount_usd:
-        text += f", ${action.amount_usd:,.0f}"
-    return text
 
 
 def highest_rung(kinds: Sequence[str]) -> int:

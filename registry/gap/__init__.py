@@ -1,0 +1,1 @@
+"""The gap between paper support and mobilization: charts, tables, CSV and the methodology."""
