@@ -271,3 +271,8 @@ def test_service_refuses_ids_beyond_the_database_range(app):
                           "date_precision": "day", "description": "x"},
                {"email": "a@example.org", "role": "member"})
     assert "body_id" in raised.value.errors
+
+
+def test_action_form_links_the_methodology(client):
+    """Members choosing an action kind can read how each kind counts."""
+    assert 'href="/about/methodology"' in client.get("/submit/action").get_data(as_text=True)
