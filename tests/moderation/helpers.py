@@ -87,3 +87,9 @@ def tracking_path(html: str) -> str:
 
 def login(client, email: str, password: str = PASSWORD):
     return post_form(client, "/login", {"email": email, "password": password})
+
+
+def decide(client, submission_id: int, **fields):
+    """Post a reviewer's decision through the real decision form."""
+    path = f"/review/{submission_id}"
+    return post_form(client, path, fields, tokens=form_tokens(client, path))

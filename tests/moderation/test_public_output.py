@@ -10,7 +10,7 @@ import re
 import pytest
 
 from registry.documents.storage import check_pdf
-from tests.moderation.helpers import PDF, form_tokens, post_form, resolution_fields, tracking_path
+from tests.moderation.helpers import PDF, decide, post_form, resolution_fields, tracking_path
 
 # Every public GET route of the app (whichever areas add them), filled with these values, and
 # every same-site link found on those pages: pages, exports, downloads, feeds and the API.
@@ -50,11 +50,6 @@ def public_responses(app, client, slugs, documents, bills, search_terms):
             links = [html.unescape(link) for link in re.findall(r'href="(/[^"#]*)"', text)]
             # Facet links combine filters endlessly: one filter at a time covers every output.
             queue += [link for link in links if not link.startswith("//") and link.count("&") == 0]
-
-
-def decide(client, submission_id, **fields):
-    path = f"/review/{submission_id}"
-    return post_form(client, path, fields, tokens=form_tokens(client, path))
 
 
 def test_unpublished_submissions_never_appear_in_public_output(app, client, reviewer_client,

@@ -12,12 +12,7 @@ from registry.database import db, utcnow
 from registry.documents.storage import CheckedDocument, check_pdf
 from registry.models import Action, Body, Resolution, Revision, Source, Submission
 from registry.review.duplicates import possible_duplicates
-from tests.moderation.helpers import PDF, form_tokens, post_form
-
-
-def decide(client, submission_id: int, **fields):
-    path = f"/review/{submission_id}"
-    return post_form(client, path, fields, tokens=form_tokens(client, path))
+from tests.moderation.helpers import PDF, decide, form_tokens
 
 
 def count(model) -> int:
