@@ -57,6 +57,7 @@ def register_blueprints(app: Flask) -> None:
     from registry.feeds.views import bp as feeds_bp
     from registry.gap.views import bp as gap_bp
     from registry.main.views import bp as main_bp
+    from registry.mapview.views import bp as mapview_bp
     from registry.review.views import bp as review_bp
     from registry.submissions.views import bp as submissions_bp
     from registry.vendor import bp as vendor_bp
@@ -69,6 +70,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(feeds_bp)
     app.register_blueprint(bills_bp)
     app.register_blueprint(gap_bp)
+    app.register_blueprint(mapview_bp)
     app.register_blueprint(submissions_bp)
     app.register_blueprint(review_bp)
     app.register_blueprint(auth_bp)

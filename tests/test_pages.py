@@ -150,3 +150,19 @@ def test_profile_query_count_does_not_grow(client, queries, make_body, make_reso
         assert client.get("/bodies/big").status_code == 200
     assert len(large) == len(small)
     db.session.rollback()
+
+
+def test_home_shows_a_static_gap_map_with_spoken_labels(client, make_body, make_resolution):
+    """The preview needs no script: each state is an SVG path with its own label."""
+    make_resolution(make_body(state="OH", name="Ohio Local"))
+    page = client.get("/").get_data(as_text=True)
+    assert '<svg viewBox="0 0 600' in page and "<script" not in page
+    assert "<title>Ohio: 1 of 1 endorsing bodies have no recorded mobilization</title>" in page
+    assert "<title>Texas: no endorsing bodies</title>" in page
+    assert 'class="gap-class-4"' in page and 'class="gap-none"' in page
+
+
+def test_only_the_current_page_is_marked_in_the_navigation(client):
+    nav = client.get("/about").get_data(as_text=True).split('<nav aria-label="Main">')[1].split("</nav>")[0]
+    assert nav.count('aria-current="page"') == 1
+    assert 'href="/about" aria-current="page"' in nav

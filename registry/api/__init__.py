@@ -25,12 +25,12 @@ API_SETTINGS = {
 
 
 def register(app: Flask) -> None:
-    from registry.api import bodies
+    from registry.api import bodies, geo
     from registry.extensions import csrf
 
     for key, value in API_SETTINGS.items():
         app.config.setdefault(key, value)
     api.init_app(app)
-    for blueprint in (bodies.blp,):
+    for blueprint in (bodies.blp, geo.blp):
         csrf.exempt(blueprint)
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")

@@ -71,6 +71,6 @@ def register(app: Flask) -> None:
 
     @app.context_processor
     def navigation():
-        items = [(url_for(endpoint), label, endpoint.split(".")[0])
+        items = [(url_for(endpoint), label, endpoint)
                  for endpoint, label in NAVIGATION if endpoint in app.view_functions]
         return {"navigation": items}

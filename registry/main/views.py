@@ -6,6 +6,7 @@ from flask import Blueprint, jsonify, render_template
 
 from registry.followthrough import aggregates
 from registry.main import services
+from registry.mapview import preview
 
 bp = Blueprint("main", __name__)
 
@@ -14,6 +15,9 @@ bp = Blueprint("main", __name__)
 def index():
     return render_template(
         "index.html",
+        preview=preview.preview_states(),
+        preview_size=(preview.WIDTH, preview.HEIGHT),
+        legend=preview.LEGEND,
         gap=aggregates.overall_gap(),
         counts=aggregates.registry_counts(),
         resolutions=services.latest_resolutions(),

@@ -1,0 +1,106 @@
+"""What the /map page shows besides the map itself: filter choices, the results table and a
+plain-language summary of the gap for screen readers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import func, or_, select
+
+from registry.bodies.services import bill_families, filtered_bodies, list_bodies
+from registry.cache import versioned
+from registry.database import db
+from registry.followthrough.aggregates import GapFigures, GapRow, gap_by
+from registry.geo import state_name
+from registry.models import Body
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    states: tuple[tuple[str, str], ...]  # (code, name)
+    affiliations: tuple[str, ...]
+    families: tuple[tuple[str, str], ...]  # (family, label)
+    first_year: int | None
+    last_year: int | None
+
+
+@versioned
+def filter_choices() -> FilterChoices:
+    """The values the map's filters offer: those present in the registry."""
+    states = db.session.scalars(
+        select(Body.state).where(Body.state.is_not(None)).group_by(Body.state).order_by(Body.state))
+    affiliations = db.session.scalars(
+        select(Body.affiliation).where(Body.affiliation.is_not(None))
+        .group_by(Body.affiliation).order_by(Body.affiliation))
+    first, last = db.session.execute(
+        select(func.min(Body.first_resolution_on), func.max(Body.first_resolution_on))).one()
+    return FilterChoices(states=tuple((code, state_name(code)) for code in states),
+                         affiliations=tuple(affiliations), families=tuple(bill_families().items()),
+                         first_year=first.year if first else None, last_year=last.year if last else None)
+
+
+@dataclass(frozen=True)
+class StateGap:
+    code: str
+    name: str
+    figures: GapFigures
+
+
+@dataclass(frozen=True)
+class MapResults:
+    page: Pagination
+    unlocated: int  # matching bodies with no place to draw: listed in the table only
+    states: list[StateGap]  # states with endorsing bodies matching the filters, widest gap first
+    overall: GapFigures
+    summary: str
+
+
+def total_figures(rows: list[GapRow]) -> GapFigures:
+    return GapFigures(*(sum(getattr(row.figures, name) for row in rows) for name in (
+        "endorsing", "paper_only", "mobilized", "members_known", "members", "members_mobilized")))
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def gap_sentence(place: str, figures: GapFigures) -> str:
+    """"In Ohio, 31 of 40 endorsing bodies have no recorded mobilization." """
+    if not figures.endorsing:
+        return f"{place}, no endorsing body matches these filters."
+    not_mobilized = figures.endorsing - figures.mobilized
+    verb = "has" if figures.endorsing == 1 else "have"
+    endorsing = plural(figures.endorsing, "endorsing body", "endorsing bodies")
+    return f"{place}, {not_mobilized:,} of {endorsing} {verb} no recorded mobilization."
+
+
+def summarise(filters: dict[str, Any], states: list[StateGap], overall: GapFigures) -> str:
+    if filters.get("state"):
+        return gap_sentence(f"In {state_name(filters['state'])}", overall)
+    sentence = gap_sentence("Overall", overall)
+    if states:
+        none = sum(1 for s in states if not s.figures.mobilized)
+        have = "has" if len(states) == 1 else "have"
+        sentence += (f" {plural(len(states), 'state or territory', 'states and territories')} {have} "
+                     f"endorsing bodies; in {none:,} of them, none has a recorded mobilization.")
+    return sentence
+
+
+def map_results(filters: dict[str, Any]) -> MapResults:
+    """The table page, the per-state gap list and the summary for one set of filters."""
+    page = list_bodies(filters)
+    rows = gap_by("state", filters)
+    states = sorted(
+        (StateGap(row.key, state_name(row.key), row.figures) for row in rows if row.key),
+        key=lambda s: (-(s.figures.gap or 0), -s.figures.endorsing, s.name))
+    overall = total_figures(rows)
+    return MapResults(page, count_unlocated(filters), states, overall, summarise(filters, states, overall))
+
+
+@versioned
+def count_unlocated(filters: dict[str, Any]) -> int:
+    """Matching bodies with no place to draw."""
+    return db.session.scalar(filtered_bodies(filters).where(
+        or_(Body.latitude.is_(None), Body.longitude.is_(None))).with_only_columns(func.count(Body.id))) or 0

@@ -1,0 +1,101 @@
+"""The /map page and the results fragment its script swaps in when a filter changes."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, render_template, request, url_for
+from marshmallow import ValidationError
+
+from registry.bodies.schemas import BodyListSchema
+from registry.followthrough.ladder import TIERS
+from registry.main.errors import CONTENT_SECURITY_POLICY
+from registry.mapview import page
+from registry.mapview.services import GAP_CLASSES
+from registry.vocab import EVIDENCE_LEVELS, LEVELS
+
+bp = Blueprint("mapview", __name__, url_prefix="/map")
+
+
+def parse_filters() -> tuple[dict[str, Any] | None, dict[str, Any]]:
+    """The shared body filters (plus sort and page) from the query string, or the errors."""
+    try:
+        return BodyListSchema().load(request.args.to_dict()), {}
+    except ValidationError as error:
+        return None, error.messages
+
+
+def form_values(filters: dict[str, Any] | None) -> dict[str, str]:
+    """What each control shows: the parsed value, or what was typed when it did not parse."""
+    if filters is None:
+        return request.args.to_dict()
+    shown = {}
+    for name, value in filters.items():
+        if value is not None:
+            shown[name] = ("true" if value else "false") if isinstance(value, bool) else str(value)
+    return shown
+
+
+@bp.context_processor
+def link_helpers():
+    def map_url(**changes) -> str:
+        """/map with the current query, some arguments changed (None removes one)."""
+        args = {k: v for k, v in request.args.to_dict().items() if v not in ("", None)}
+        args.update(changes)
+        return url_for("mapview.index", **{k: v for k, v in args.items() if v is not None})
+
+    return {"map_url": map_url}
+
+
+def render_results(template: str, **context):
+    filters, errors = parse_filters()
+    results = page.map_results(filters) if filters is not None else None
+    return render_template(template, filters=filters or {}, values=form_values(filters), errors=errors,
+                           results=results, **context), 400 if errors else 200
+
+
+def filter_options(choices: page.FilterChoices) -> dict[str, list[tuple[str, str]]]:
+    """(value, label) pairs for each filter's select."""
+    return {
+        "state": list(choices.states),
+        "level": list(LEVELS.items()),
+        "affiliation": [(name, name) for name in choices.affiliations],
+        "bill_family": list(choices.families),
+        "tier": [(str(tier), f"{tier} · {name}") for tier, name in TIERS.items()],
+        "evidence": [(level, level.capitalize()) for level in EVIDENCE_LEVELS],
+        "endorsing": [("true", "Endorsed"), ("false", "No resolution")],
+        "retreat": [("true", "Retreat flag on record"), ("false", "No retreat")],
+        "dormant": [("true", "Dormant (no activity in 12 months)"),
+                    ("false", "Active in the last 12 months")],
+    }
+
+
+@bp.get("")
+def index():
+    choices = page.filter_choices()
+    body, status = render_results(
+        "mapview/index.html", options=filter_options(choices), first_year=choices.first_year,
+        last_year=choices.last_year, gap_classes=GAP_CLASSES,
+        tile_url=current_app.config.get("MAP_TILE_URL"),
+        tile_attribution=current_app.config.get("MAP_TILE_ATTRIBUTION"))
+    return body, status, tile_policy()
+
+
+@bp.get("/results")
+def results():
+    """The count, summary and table for the current filters, as an HTML fragment."""
+    return render_results("mapview/_results.html")
+
+
+def tile_policy() -> dict[str, str]:
+    """Allow the optional tile server's images; without tiles the site-wide policy stands."""
+    tile_url = current_app.config.get("MAP_TILE_URL")
+    if not tile_url:
+        return {}
+    parts = urlsplit(tile_url.replace("{s}", "*"))
+    if parts.scheme not in ("http", "https") or not parts.netloc or "{" in parts.netloc:
+        return {}
+    origin = f"{parts.scheme}://{parts.netloc}"
+    return {"Content-Security-Policy": CONTENT_SECURITY_POLICY.replace(
+        "img-src 'self' data:", f"img-src 'self' data: {origin}")}

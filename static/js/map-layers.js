@@ -1,0 +1,311 @@
+/* Drawing for the follow-through map (/map): the state choropleth and the union body markers.
+ * map.js wires them to the page (filters, history, the table); this file only draws. Every text
+ * that comes from the data is set with textContent or a Leaflet option, never as HTML.
+ */
+window.RegistryMap = (function () {
+  'use strict';
+
+  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+    'September', 'October', 'November', 'December'];
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  function number(value) { return Number(value).toLocaleString('en-US'); }
+
+  function share(value) { return value === null ? '—' : Math.round(value * 100) + '%'; }
+
+  function longDate(iso) {
+    if (!iso) { return 'none recorded'; }
+    var parts = iso.split('-').map(Number);
+    return parts[2] + ' ' + MONTHS[parts[1] - 1] + ' ' + parts[0];
+  }
+
+  function fetchJSON(url) {
+    return fetch(url, { headers: { Accept: 'application/geo+json, application/json' } })
+      .then(function (response) {
+        if (!response.ok) {
+          var error = new Error('HTTP ' + response.status);
+          error.status = response.status;
+          throw error;
+        }
+        return response.json();
+      });
+  }
+
+  // ----- the state choropleth -------------------------------------------------------------
+
+  var HATCH = 'no-endorsers';
+  var MAX_LABELS = 10;
+
+  function addHatchPattern(mapEl) {
+    var svg = mapEl.querySelector('.leaflet-overlay-pane svg');
+    if (!svg || svg.querySelector('#' + HATCH)) { return; }
+    var ns = 'http://www.w3.org/2000/svg';
+    function shape(tag, attributes) {
+      var node = document.createElementNS(ns, tag);
+      Object.keys(attributes).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+      return node;
+    }
+    var pattern = shape('pattern', { id: HATCH, width: 6, height: 6, patternUnits: 'userSpaceOnUse',
+      patternTransform: 'rotate(45)' });
+    pattern.appendChild(shape('rect', { width: 6, height: 6, fill: '#ffffff' }));
+    pattern.appendChild(shape('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#8a94a3', 'stroke-width': 1.5 }));
+    var defs = shape('defs', {});
+    defs.appendChild(pattern);
+    svg.insertBefore(defs, svg.firstChild);
+  }
+
+  function stateSentence(p) {
+    if (!p.endorsing) { return p.name + ': no endorsing bodies match these filters.'; }
+    return p.name + ': ' + number(p.not_mobilized) + ' of ' + number(p.endorsing) + ' endorsing bod' +
+      (p.endorsing === 1 ? 'y has' : 'ies have') + ' no recorded mobilization (gap ' + share(p.gap) + ').';
+  }
+
+  /* The choropleth. options: url; currentState() → the state filter; onShowOnly(code). */
+  function stateLayer(map, options) {
+    var mapEl = map.getContainer();
+    // The colours live in map.css: read from the legend, the map and its legend cannot disagree.
+    var colours = [0, 1, 2, 3, 4].map(function (i) {
+      var swatch = document.querySelector('.swatch.gap-class-' + i);
+      return swatch ? getComputedStyle(swatch).backgroundColor : '#888888';
+    });
+    var byCode = {};
+    var labels = L.layerGroup();
+
+    function style(feature) {
+      var gapClass = feature.properties.gap_class;
+      if (gapClass === null) {
+        return { fillColor: 'url(#' + HATCH + ')', fillOpacity: 1, color: '#8a94a3', weight: 1, dashArray: '4 3' };
+      }
+      return { fillColor: colours[gapClass], fillOpacity: 0.92, color: '#ffffff', weight: 1, dashArray: null };
+    }
+
+    function popup(layer) {
+      var p = layer.feature.properties;
+      var box = element('div', 'state-popup');
+      box.appendChild(element('h2', null, p.name));
+      if (!p.endorsing) {
+        box.appendChild(element('p', null, 'No endorsing bodies match these filters.'));
+      } else {
+        var list = element('dl');
+        [['Endorsing bodies', number(p.endorsing)], ['No recorded mobilization', number(p.not_mobilized)],
+          ['Paper only (tier 0)', number(p.paper_only)], ['Mobilized (tier 3+)', number(p.mobilized)],
+          ['Gap', share(p.gap)]].forEach(function (row) {
+          list.appendChild(element('dt', null, row[0]));
+          list.appendChild(element('dd', null, row[1]));
+        });
+        box.appendChild(list);
+      }
+      if (options.currentState() !== p.code) {
+        var button = element('button', null, 'Show only ' + p.name);
+        button.type = 'button';
+        button.addEventListener('click', function () {
+          map.closePopup();
+          options.onShowOnly(p.code);
+        });
+        box.appendChild(button);
+      }
+      return box;
+    }
+
+    var layer = L.geoJSON(null, {
+      style: style,
+      onEachFeature: function (feature, state) {
+        state.bindTooltip(function () { return stateSentence(state.feature.properties); },
+          { sticky: true, className: 'state-label' });
+        state.bindPopup(function () { return popup(state); });
+      }
+    }).addTo(map);
+    labels.addTo(map);
+
+    // States with no endorsing body carry a label too, unless so many do (a filter to one state,
+    // say) that labels would bury the map; the legend and each state's tooltip say it anyway.
+    function labelEmptyStates() {
+      labels.clearLayers();
+      var empty = layer.getLayers().filter(function (state) { return !state.feature.properties.endorsing; });
+      if (empty.length > MAX_LABELS) { return; }
+      empty.forEach(function (state) {
+        labels.addLayer(L.marker(state.getBounds().getCenter(), {
+          icon: L.divIcon({ className: 'state-note', html: 'No<br>endorsers', iconSize: [60, 28] }),
+          interactive: false,
+          keyboard: false
+        }));
+      });
+    }
+
+    return {
+      /* Load the figures for these filters: outlines the first time, figures only after. */
+      load: function (params) {
+        var first = layer.getLayers().length === 0;
+        if (!first) { params.set('shapes', 'false'); }
+        return fetchJSON(options.url + '?' + params.toString()).then(function (collection) {
+          if (first) {
+            layer.addData(collection);
+            layer.eachLayer(function (state) { byCode[state.feature.id] = state; });
+            addHatchPattern(mapEl);
+          } else {
+            collection.features.forEach(function (feature) {
+              if (byCode[feature.id]) { byCode[feature.id].feature.properties = feature.properties; }
+            });
+          }
+          layer.setStyle(style);
+          layer.bringToBack();
+          labelEmptyStates();
+          return first;
+        });
+      },
+      fit: function (code) {
+        var state = byCode[code];
+        if (!state) { return; }
+        var bounds = state.getBounds();
+        // Alaska's islands cross the antimeridian; fitting them would show the whole world.
+        if (bounds.getEast() - bounds.getWest() < 90) { map.fitBounds(bounds, { maxZoom: 7, animate: false }); }
+      }
+    };
+  }
+
+  // ----- union bodies ------------------------------------------------------------------------
+
+  function clusterIcon(count, mobilized) {
+    var size = Math.round(26 + 8 * Math.log10(Math.max(count, 1)));
+    return L.divIcon({
+      className: 'body-cluster' + (mobilized > 0 ? ' has-mobilized' : ''),
+      iconSize: [size, size],
+      html: '<span aria-hidden="true">' + number(count) + '</span>'
+    });
+  }
+
+  function clamp(value, low, high) { return Math.max(low, Math.min(high, value)); }
+
+  /* The view as the API's bbox: west,south,east,north within the world. */
+  function bboxOf(map) {
+    var b = map.getBounds();
+    var west = clamp(b.getWest(), -180, 180);
+    var east = clamp(b.getEast(), -180, 180);
+    if (east - west >= 359 || west >= east) { west = -180; east = 180; }
+    var south = clamp(b.getSouth(), -90, 90);
+    var north = clamp(b.getNorth(), -90, 90);
+    return [west, south, east, north].map(function (v) { return v.toFixed(4); }).join(',');
+  }
+
+  /* The markers. options: url, bodyApiUrl, profileUrl (with SLUG), levels, tiers. */
+  function bodyLayer(map, options) {
+    var reasons = {};
+    var markers = L.markerClusterGroup({
+      maxClusterRadius: 36,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      iconCreateFunction: function (cluster) {
+        var count = cluster.getChildCount();
+        var mobilized = cluster.getAllChildMarkers().filter(function (m) { return m.tier >= 3; }).length;
+        var icon = clusterIcon(count, mobilized);
+        icon.options.html += '<span class="visually-hidden">' + count + ' union bodies, ' + mobilized +
+          ' at tier 3 or 4: select to zoom in</span>';
+        return icon;
+      }
+    }).addTo(map);
+    var serverClusters = L.layerGroup().addTo(map);
+
+    function popup(p) {
+      var onLadder = p.endorsing || p.active_without_resolution;
+      var box = element('div', 'body-popup');
+      box.appendChild(element('h2', null, p.name));
+      box.appendChild(element('p', null, [options.levels[p.level] || p.level, p.affiliation].filter(Boolean).join(' · ')));
+      var status = element('p');
+      status.appendChild(element('span', onLadder ? 'badge tier tier-' + p.tier : 'badge muted-badge',
+        onLadder ? 'Tier ' + p.tier + ' · ' + options.tiers[p.tier] : 'No resolution'));
+      if (p.retreat) { status.append(' ', element('span', 'badge flag flag-retreat', '⚑ Retreat')); }
+      if (p.dormant) { status.append(' ', element('span', 'badge flag flag-dormant', 'Dormant')); }
+      box.appendChild(status);
+      var reason = element('p', 'reason', reasons[p.slug] || 'Loading the reason for this tier…');
+      box.appendChild(reason);
+      box.appendChild(element('p', null, 'Last recorded activity: ' + longDate(p.last_activity_on)));
+      var link = element('a', null, 'Open the full record');
+      link.href = options.profileUrl.replace('SLUG', encodeURIComponent(p.slug));
+      var linkLine = element('p');
+      linkLine.appendChild(link);
+      box.appendChild(linkLine);
+      if (!reasons[p.slug]) {  // the reason is worded from the body's full record, fetched once
+        fetchJSON(options.bodyApiUrl.replace('SLUG', encodeURIComponent(p.slug))).then(function (body) {
+          reasons[p.slug] = body.tier_reason;
+          reason.textContent = body.tier_reason;
+        }).catch(function () { reason.textContent = 'The reason could not be loaded; the full record has it.'; });
+      }
+      return box;
+    }
+
+    function bodyMarker(feature) {
+      var p = feature.properties;
+      var onLadder = p.endorsing || p.active_without_resolution;
+      var marker = L.marker([feature.geometry.coordinates[1], feature.geometry.coordinates[0]], {
+        icon: L.divIcon({
+          className: 'tier-marker ' + (onLadder ? 'tier-' + p.tier : 'tier-none') + (p.retreat ? ' retreat' : ''),
+          iconSize: [22, 22],
+          html: '<span aria-hidden="true">' + (onLadder ? p.tier : '–') + '</span>'
+        }),
+        title: p.name + ': ' + (onLadder ? 'tier ' + p.tier + ', ' + options.tiers[p.tier] : 'no resolution') +
+          (p.retreat ? ', retreat' : ''),
+        keyboard: true
+      });
+      marker.slug = p.slug;
+      marker.tier = onLadder ? p.tier : -1;
+      marker.bindPopup(function () { return popup(p); }, { maxWidth: 320 });
+      return marker;
+    }
+
+    function serverCluster(feature) {
+      var p = feature.properties;
+      var marker = L.marker([feature.geometry.coordinates[1], feature.geometry.coordinates[0]], {
+        icon: clusterIcon(p.count, p.mobilized),
+        title: number(p.count) + ' union bodies here, ' + number(p.mobilized) + ' at tier 3 or 4: select to zoom in',
+        keyboard: true
+      });
+      marker.on('click', function () {
+        if (map.getZoom() < map.getMaxZoom()) {
+          map.setView(marker.getLatLng(), Math.min(Math.floor(map.getZoom()) + 2, map.getMaxZoom()));
+        } else {
+          L.popup().setLatLng(marker.getLatLng()).setContent(element('p', null, number(p.count) +
+            ' union bodies share this place. The table below lists them.')).openOn(map);
+        }
+      });
+      return marker;
+    }
+
+    var request = 0;
+    return {
+      /* Load the bodies in view for these filters; resolves to the slugs drawn as points, or to
+       * null when a newer request has overtaken this one. */
+      load: function (params) {
+        var ticket = ++request;
+        params.set('bbox', bboxOf(map));
+        params.set('zoom', String(Math.floor(map.getZoom())));
+        return fetchJSON(options.url + '?' + params.toString()).then(function (collection) {
+          if (ticket !== request) { return null; }
+          markers.clearLayers();
+          serverClusters.clearLayers();
+          var points = [];
+          collection.features.forEach(function (feature) {
+            if (feature.properties.kind === 'cluster') {
+              serverClusters.addLayer(serverCluster(feature));
+            } else {
+              points.push(bodyMarker(feature));
+            }
+          });
+          markers.addLayers(points);
+          return { slugs: points.map(function (m) { return m.slug; }).sort(),
+            clusters: serverClusters.getLayers().length };
+        }, function (error) {
+          error.stale = ticket !== request;
+          throw error;
+        });
+      }
+    };
+  }
+
+  return { element: element, stateLayer: stateLayer, bodyLayer: bodyLayer };
+}());
