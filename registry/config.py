@@ -22,6 +22,7 @@ ENV_SETTINGS = (
     "MAP_TILE_URL",
     "MAP_TILE_ATTRIBUTION",
     "SITE_URL",
+    "PROXY_COUNT",
 )
 
 
@@ -45,6 +46,9 @@ def defaults(app: Flask) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         # Fixed "today" for the follow-through rules (dormancy); None means the real date.
         "REGISTRY_TODAY": None,
+        # Reverse proxies in front of the app (load balancer, nginx): their X-Forwarded-* headers
+        # are trusted, so rate limits count real client addresses. 0 trusts none.
+        "PROXY_COUNT": 0,
     }
 
 
