@@ -23,12 +23,22 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     config.load(app, test_config)
     config.check(app)
     os.makedirs(app.instance_path, exist_ok=True)
+    trust_proxies(app)
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
     register_template_helpers(app)
     register_commands(app)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind PROXY_COUNT reverse proxies, take the client address and scheme from their headers."""
+    count = int(app.config.get("PROXY_COUNT") or 0)
+    if count > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
 
 def register_extensions(app: Flask) -> None:
@@ -48,14 +58,19 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from registry import api
+    from registry.accounts.views import bp as auth_bp
     from registry.bills.views import bp as bills_bp
     from registry.bodies.views import bp as bodies_bp
     from registry.datasets.views import bp as data_bp
+    from registry.documents.views import bp as documents_bp
     from registry.exports.views import bp as exports_bp
     from registry.feeds.views import bp as feeds_bp
     from registry.gap.views import bp as gap_bp
     from registry.main.views import bp as main_bp
     from registry.mapview.views import bp as mapview_bp
+    from registry.organize.views import bp as organize_bp
+    from registry.review.views import bp as review_bp
+    from registry.submissions.views import bp as submissions_bp
     from registry.vendor import bp as vendor_bp
 
     app.register_blueprint(main_bp)
@@ -67,6 +82,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(bills_bp)
     app.register_blueprint(gap_bp)
     app.register_blueprint(mapview_bp)
+    app.register_blueprint(organize_bp)
+    app.register_blueprint(submissions_bp)
+    app.register_blueprint(review_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(documents_bp)
     api.register(app)
 
 

@@ -10,6 +10,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from registry.database import db
+from registry.geo.command import geocode_command
 from registry.synthetic.command import bench_data_command
 
 PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -76,3 +77,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(import_cli)
     app.cli.add_command(export_command)
     app.cli.add_command(bench_data_command)
+    app.cli.add_command(geocode_command)

@@ -22,6 +22,7 @@ ENV_SETTINGS = (
     "MAP_TILE_URL",
     "MAP_TILE_ATTRIBUTION",
     "SITE_URL",
+    "PROXY_COUNT",
 )
 
 
@@ -45,6 +46,9 @@ def defaults(app: Flask) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         # Fixed "today" for the follow-through rules (dormancy); None means the real date.
         "REGISTRY_TODAY": None,
+        # Reverse proxies in front of the app (load balancer, nginx): their X-Forwarded-* headers
+        # are trusted, so rate limits count real client addresses. 0 trusts none.
+        "PROXY_COUNT": 0,
     }
 
 
@@ -79,7 +83,12 @@ class SettingsError(RuntimeError):
 
 
 def check(app: Flask) -> None:
-    """Refuse to serve real users with the development secret."""
+    """Refuse to serve real users with the development secret, or an unusable geocoder."""
+    if app.config.get("GEOCODER") not in ("offline", "nominatim"):
+        raise SettingsError("GEOCODER must be 'offline' (the default) or 'nominatim'.")
+    if app.config.get("GEOCODER") == "nominatim" and not app.config.get("NOMINATIM_USER_AGENT"):
+        raise SettingsError("GEOCODER=nominatim needs NOMINATIM_USER_AGENT (Nominatim's usage policy "
+                            "asks every deployment to identify itself).")
     if app.debug or app.testing:
         return
     secret = app.config.get("SECRET_KEY")

@@ -103,3 +103,55 @@ def sql_in(column: str, values) -> str:
     """A CHECK constraint body restricting `column` to `values`."""
     quoted = ", ".join(f"'{value}'" for value in values)
     return f"{column} IN ({quoted})"
+
+
+# Prospect filters of the organizer finder (/organize and GET /api/v1/nearby).
+PROSPECTS: dict[str, str] = {
+    "never_acted": "Endorsed, never acted (tier 0)",
+    "dormant": "Endorsed, dormant (nothing counted in 12 months)",
+    "no_resolution": "No resolution on record",
+    "mobilized": "Mobilized (tier 3 or 4): potential allies",
+}
+
+# Member submissions and review ------------------------------------------------------------
+
+# What a correction may be about. Body fields are applied by the reviewer as submitted (after
+# checking); the others are accepted with a note and a source, since the records they touch
+# are changed through their own submissions.
+CORRECTION_FIELDS: dict[str, str] = {
+    "name": "Name",
+    "level": "Level",
+    "affiliation": "Affiliation",
+    "designation": "Designation (e.g. Local 7901)",
+    "city": "City",
+    "state": "State",
+    "zip": "ZIP code",
+    "website": "Website",
+    "members": "Number of members",
+    "public_contact": "Public contact",
+    "resolution": "A resolution on record",
+    "action": "A follow-through action on record",
+    "tier": "The follow-through tier (dispute)",
+    "other": "Something else",
+}
+CORRECTABLE_BODY_FIELDS = ("name", "level", "affiliation", "designation", "city", "state", "zip",
+                           "website", "members", "public_contact")
+
+REVIEW_DECISIONS: dict[str, str] = {
+    "publish_new": "Publish as a new body",
+    "publish_merge": "Publish merged into an existing body",
+    "reject": "Reject with a reason",
+    "needs_info": "Ask the submitter for more information",
+}
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # uploaded PDFs (signed resolutions, minutes)
+
+MAX_RECORD_ID = 2_147_483_647  # ids are 32-bit integers on PostgreSQL
+
+
+def parse_record_id(text: str | None) -> int | None:
+    """A record id typed or posted as text, or None if it cannot be one (never an overflow)."""
+    text = (text or "").strip()
+    if not text.isdigit() or len(text) > 10 or not 0 < int(text) <= MAX_RECORD_ID:
+        return None
+    return int(text)

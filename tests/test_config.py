@@ -51,3 +51,19 @@ def test_environment_settings_are_read(tmp_path, monkeypatch):
 ])
 def test_database_urls_use_psycopg3(given, expected):
     assert normalise_database_url(given) == expected
+
+
+def test_client_address_comes_from_trusted_proxies_only(make_app):
+    """Behind a load balancer, rate limits must see the member's address, not the balancer's."""
+    from flask import request
+
+    for count, expected in ((0, "10.0.0.1"), (1, "203.0.113.7")):
+        app = make_app(PROXY_COUNT=count)
+
+        @app.get("/whoami")
+        def whoami():
+            return request.remote_addr or ""
+
+        response = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.7"},
+                                         environ_base={"REMOTE_ADDR": "10.0.0.1"})
+        assert response.get_data(as_text=True) == expected

@@ -29,6 +29,8 @@ class Body(db.Model):
         CheckConstraint("members >= 0", name="members"),
         Index("ix_bodies_latitude_longitude", "latitude", "longitude"),
         Index("ix_bodies_endorsing_tier", "endorsing", "tier"),
+        # Bodies placed only "somewhere in a state", listed apart by the organizer finder.
+        Index("ix_bodies_state_geocode_precision_name", "state", "geocode_precision", "name", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -133,13 +133,12 @@ def attach_source(record: Body | Resolution | Action, ref: SourceRef,
     record.sources.append(source)
     db.session.flush()
     entity_type, body_id = _entity(record)
-    record_revision(entity_type, record.id, body_id,
-                    {"source": (None, ref.url or ref.document_name or ref.document_sha256)},
-                    provenance)
+    changes: dict[str, tuple[Any, Any]] = {
+        "source": (None, ref.url or ref.document_name or ref.document_sha256)}
     if not isinstance(record, Body):
-        level = evidence_level(record.sources)
-        if record.evidence_level != level:
-            record.evidence_level = level
+        # The evidence level follows from the sources; its change is part of this revision.
+        changes.update(apply_changes(record, {"evidence_level": evidence_level(record.sources)}))
+    record_revision(entity_type, record.id, body_id, changes, provenance)
     return True
 
 

@@ -75,6 +75,14 @@ def _with_records(bodies: list[dict], maker: RecordMaker) -> tuple[list[dict], R
     return bodies, records
 
 
+def refresh_statistics() -> None:
+    """Planner statistics (and, on PostgreSQL, the visibility map) as after a quiet night."""
+    autocommit = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+    with autocommit as connection:
+        is_postgres = connection.dialect.name == "postgresql"
+        connection.execute(text("VACUUM ANALYZE" if is_postgres else "ANALYZE"))
+
+
 def generate(url: str, total: int, seed: int = 1, replace: bool = False,
              progress: Callable[[int], None] | None = None) -> SyntheticReport:
     """Fill the database at `url` with `total` synthetic bodies and their records."""
@@ -101,7 +109,6 @@ def generate(url: str, total: int, seed: int = 1, replace: bool = False,
                     connection.execute(text(
                         f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
                         f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"))
-        with db.engine.begin() as connection:
-            connection.execute(text("ANALYZE"))  # fresh planner statistics for the benchmarks
+        refresh_statistics()
     report.seconds = time.perf_counter() - started
     return report

@@ -1,0 +1,59 @@
+"""Reviewer login and logout."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_user, logout_user
+
+from registry.accounts.forms import LoginForm, LogoutForm
+from registry.accounts.services import authenticate
+from registry.extensions import limiter
+
+bp = Blueprint("auth", __name__)
+
+DEFAULT_LOGIN_RATE_LIMIT = "10 per 15 minutes"
+LOGIN_FAILED = "That email and password do not match an active reviewer account."
+
+
+def login_rate_limit() -> str:
+    return current_app.config.get("LOGIN_RATE_LIMIT") or DEFAULT_LOGIN_RATE_LIMIT
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path on this site: never another host, scheme or a protocol-relative URL."""
+    if not target:
+        return url_for("review.index")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") \
+            or "\\" in target:
+        return url_for("review.index")
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(login_rate_limit, methods=["POST"])
+def login():
+    form = LoginForm()
+    if request.method == "GET":
+        form.next.data = request.args.get("next", "")
+    if form.validate_on_submit():
+        user = authenticate(form.email.data, form.password.data)
+        if user is not None:
+            login_user(user)
+            return redirect(safe_next(form.next.data))
+        # One message whichever part was wrong, so the form does not confirm accounts.
+        return render_template("auth/login.html", form=form, failed=LOGIN_FAILED)
+    status = 422 if form.errors else 200
+    return render_template("auth/login.html", form=form, failed=None), status
+
+
+@bp.route("/logout", methods=["GET", "POST"])
+def logout():
+    form = LogoutForm()
+    if form.validate_on_submit():
+        logout_user()
+        flash("You are logged out.")
+        return redirect(url_for("main.index"))
+    return render_template("auth/logout.html", form=form, signed_in=current_user.is_authenticated)

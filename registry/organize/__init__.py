@@ -1,0 +1,1 @@
+"""The organizer finder: union bodies near a ZIP or city, who to approach, a call list."""

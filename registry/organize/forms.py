@@ -1,0 +1,66 @@
+"""The near-me search: a GET form (a search changes nothing, so it carries no CSRF token)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
+from wtforms import FloatField, SelectField, SelectMultipleField, StringField, widgets
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, ValidationError
+
+from registry.organize.services import DEFAULT_RADIUS_MI, RADIUS_MAX_MI, RADIUS_MIN_MI
+from registry.vocab import LEVELS, PROSPECTS
+
+RADIUS_MESSAGE = f"Enter the radius as a number of miles from {RADIUS_MIN_MI} to {RADIUS_MAX_MI}."
+
+
+def options(pairs) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+class RadiusField(FloatField):
+    def process_formdata(self, valuelist):
+        if valuelist and valuelist[0].strip():
+            try:
+                self.data = float(valuelist[0].strip())
+            except ValueError:
+                self.data = None
+                raise ValueError(RADIUS_MESSAGE) from None
+
+
+def radius_in_range(form, field) -> None:
+    if field.process_errors:  # not a number: already said
+        return
+    value = field.data
+    if value is None or not math.isfinite(value) or not RADIUS_MIN_MI <= value <= RADIUS_MAX_MI:
+        raise ValidationError(RADIUS_MESSAGE)
+
+
+class NearbyForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    near = StringField("Near (ZIP code or city, state)", validators=[
+        DataRequired("Enter a ZIP code or a city and state, such as 43215 or Columbus, OH."),
+        Length(max=100, message="Keep the place under 100 characters.")])
+    radius_mi = RadiusField("Radius in miles", default=DEFAULT_RADIUS_MI, validators=[radius_in_range])
+    prospect = CheckboxesField("Who to find", choices=options(PROSPECTS.items()), validate_choice=True)
+    level = SelectField("Level", choices=options([("", "Any level"), *LEVELS.items()]), default="")
+    affiliation = SelectField("Affiliation", choices=options([("", "Any affiliation")]), default="")
+
+    def __init__(self, args: MultiDict, affiliations: list[str]):
+        super().__init__(formdata=args)
+        self.affiliation.choices = options([("", "Any affiliation"), *((a, a) for a in affiliations)])
+        self.searched = bool(args.get("near", "").strip()) or "radius_mi" in args
+
+    def filters(self) -> dict[str, Any]:
+        return {"prospects": list(self.prospect.data or []), "level": self.level.data or None,
+                "affiliation": self.affiliation.data or None}

@@ -1,0 +1,56 @@
+"""What makes a body a prospect, in SQL (to filter) and in words (to explain each result)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import ColumnElement, and_, or_
+
+from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, TIERS, months_before
+from registry.models import Body
+
+
+def prospect_condition(prospects: Iterable[str], today: date) -> ColumnElement[bool] | None:
+    """Bodies matching any of the chosen prospect kinds (None: no prospect filter)."""
+    cutoff = months_before(today, DORMANT_AFTER_MONTHS)
+    conditions = {
+        "never_acted": and_(Body.endorsing.is_(True), Body.tier == 0),
+        "dormant": and_(Body.endorsing.is_(True), Body.last_activity_on < cutoff),
+        "no_resolution": Body.endorsing.is_(False),
+        "mobilized": and_(Body.tier >= 3, or_(Body.endorsing.is_(True),
+                                              Body.active_without_resolution.is_(True))),
+    }
+    chosen = [conditions[name] for name in prospects]
+    if not chosen:
+        return None
+    return or_(*chosen)
+
+
+def is_dormant(body: Body, today: date) -> bool:
+    cutoff = months_before(today, DORMANT_AFTER_MONTHS)
+    return body.last_activity_on is not None and body.last_activity_on < cutoff
+
+
+def prospect_reason(body: Body, today: date) -> str:
+    """Why this body is worth a call, from its stored follow-through status."""
+    tier = f"tier {body.tier}, {TIERS[body.tier].lower()}"
+    if body.endorsing:
+        since = f" in {body.first_resolution_on.year}" if body.first_resolution_on else ""
+        if body.tier >= 3:
+            text = f"Endorsed{since} and mobilized ({tier}): a potential ally"
+        elif body.tier == 0:
+            text = f"Endorsed{since}; no follow-through action on record"
+        else:
+            text = f"Endorsed{since}; acted up to {tier}"
+        if is_dormant(body, today):
+            text += f"; dormant since {body.last_activity_on:%B %Y}"
+    elif body.active_without_resolution:
+        text = f"No resolution of support on record, but active ({tier})"
+        if body.tier >= 3:
+            text += ": a potential ally"
+    else:
+        text = "No resolution of support on record: ask them to pass one"
+    if body.retreat:
+        text += "; a counter-action is on record"
+    return text

@@ -1,0 +1,256 @@
+"""The organizer finder's rules: resolve "near" text to a place, find bodies within a radius.
+
+Independent of HTTP: the page, its CSV and the JSON API call the same two functions.
+Fast at scale: an indexed latitude/longitude box in SQL, a spherical estimate to rank the
+candidates, and geopy's geodesic for every distance shown or decided near the boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import joinedload
+
+from registry.database import db
+from registry.followthrough.status import today
+from registry.geo import (
+    GazetteerGeocoder,
+    Lookup,
+    Place,
+    Suggestion,
+    bounding_boxes,
+    geocoder_for,
+    lookup,
+    miles,
+    normalise_city,
+    place_from,
+    state_name,
+)
+from registry.geo.distance import SPHERE_ERROR, SphereFrom
+from registry.geo.gazetteer import states_of_city
+from registry.geo.lookup import tidy
+from registry.geo.regions import states_near
+from registry.models import Body
+from registry.organize.hierarchy import POINT_PRECISIONS, Ask, asks_for
+from registry.organize.prospects import is_dormant, prospect_condition, prospect_reason
+
+RADIUS_MIN_MI = 1
+RADIUS_MAX_MI = 500
+DEFAULT_RADIUS_MI = 30
+RESULT_LIMIT = 50
+STATE_ONLY_PER_STATE = 10
+
+
+@dataclass
+class NearbyItem:
+    body: Body
+    distance_mi: float | None  # None for bodies placed only at state precision
+    reason: str
+    dormant: bool
+    ask: Ask | None
+
+
+@dataclass
+class StateGroup:
+    state: str
+    name: str
+    total: int
+    items: list[NearbyItem] = field(default_factory=list)
+
+
+@dataclass
+class Widening:
+    """A wider search worth suggesting when nothing matched, with what it would find."""
+
+    label: str
+    changes: dict[str, Any]
+    total: int
+
+
+@dataclass
+class NearbyResult:
+    place: Place
+    radius_mi: float
+    filters: dict[str, Any]
+    total: int
+    items: list[NearbyItem]
+    state_groups: list[StateGroup]
+    widenings: list[Widening] = field(default_factory=list)
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self.items)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.items and not self.state_groups
+
+
+def resolve_near(text: str) -> Lookup:
+    """The place "near" names (ZIP or city), or the problem and close suggestions."""
+    geocoder = geocoder_for()
+    if isinstance(geocoder, GazetteerGeocoder):
+        found = lookup(text)
+    else:
+        location = geocoder.geocode(text)
+        found = Lookup(place_from(location)) if location is not None else lookup(text)
+    place = found.place
+    if place is not None and place.precision == "state":
+        states = states_of_city().get(normalise_city(tidy(text)), [])
+        suggestions = tuple(Suggestion(f"{tidy(text).title()}, {s}", f"{tidy(text).title()}, {s}")
+                            for s in states[:6])
+        return Lookup(None, f"“{tidy(text)}” is a whole state: give a ZIP code or a city in "
+                            f"{state_name(place.state or '')}, such as 43215 or Columbus, OH.", suggestions)
+    return found
+
+
+def _conditions(filters: dict[str, Any]) -> list:
+    conditions = []
+    prospects = prospect_condition(filters.get("prospects") or (), today())
+    if prospects is not None:
+        conditions.append(prospects)
+    if filters.get("level"):
+        conditions.append(Body.level == filters["level"])
+    if filters.get("affiliation"):
+        conditions.append(Body.affiliation == filters["affiliation"])
+    return conditions
+
+
+@dataclass
+class _Candidate:
+    estimate: float
+    body_id: int
+    point: tuple[float, float]
+    exact: float | None = None
+
+
+def _candidates(place: Place, radius_mi: float, conditions: list) -> list[_Candidate]:
+    """Bodies with a point position inside the radius (the boundary decided by geodesic)."""
+    boxes = bounding_boxes(place.latitude, place.longitude, radius_mi)
+    in_box = or_(*(and_(Body.latitude.between(b.south, b.north), Body.longitude.between(b.west, b.east))
+                   for b in boxes))
+    rows = db.session.execute(
+        select(Body.id, Body.latitude, Body.longitude)
+        .where(in_box, Body.geocode_precision.in_(POINT_PRECISIONS), *conditions))
+    at_point: dict[tuple[float, float], list[int]] = {}  # many bodies share a city's centre
+    for body_id, lat, lon in rows:
+        at_point.setdefault((lat, lon), []).append(body_id)
+    origin = SphereFrom(*place.point)
+    inner, outer = radius_mi * (1 - SPHERE_ERROR), radius_mi * (1 + SPHERE_ERROR)
+    inside = []
+    for point, ids in at_point.items():
+        estimate = origin.miles_to(*point)
+        exact = None
+        if estimate > outer:
+            continue
+        if estimate > inner:
+            exact = miles(place.point, point)
+            if exact > radius_mi:
+                continue
+        inside.extend(_Candidate(estimate, body_id, point, exact) for body_id in ids)
+    return inside
+
+
+def _nearest(place: Place, inside: list[_Candidate], limit: int) -> list[_Candidate]:
+    """The `limit` nearest by geodesic distance (and any tied or too close to call)."""
+    inside.sort(key=lambda c: c.estimate)
+    pool = inside
+    if len(inside) > limit:
+        ceiling = inside[limit - 1].estimate * (1 + SPHERE_ERROR) / (1 - SPHERE_ERROR)
+        pool = [c for c in inside if c.estimate <= ceiling]
+    measured: dict[tuple[float, float], float] = {}
+    for candidate in pool:
+        if candidate.exact is None:
+            if candidate.point not in measured:
+                measured[candidate.point] = miles(place.point, candidate.point)
+            candidate.exact = measured[candidate.point]
+    return pool
+
+
+def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None,
+           limit: int = RESULT_LIMIT) -> NearbyResult:
+    """Bodies within `radius_mi` of `place`, nearest first, with why and whom to ask.
+
+    filters: prospects (list of vocab.PROSPECTS keys, any of them), level, affiliation."""
+    if not RADIUS_MIN_MI <= radius_mi <= RADIUS_MAX_MI:
+        raise ValueError(f"radius_mi must be between {RADIUS_MIN_MI} and {RADIUS_MAX_MI}")
+    filters = filters or {}
+    conditions = _conditions(filters)
+    inside = _candidates(place, radius_mi, conditions)
+    pool = _nearest(place, inside, limit)
+    bodies = {b.id: b for b in db.session.scalars(
+        select(Body).where(Body.id.in_([c.body_id for c in pool])).options(joinedload(Body.parent)))}
+    pool.sort(key=lambda c: (round(c.exact, 6), bodies[c.body_id].name, c.body_id))
+    chosen = [(bodies[c.body_id], c.exact) for c in pool[:limit]]
+    located_in_states = _state_only(place, radius_mi, conditions)
+    everyone = [body for body, _ in chosen] + [b for _, _, group in located_in_states for b in group]
+    asks = asks_for(everyone)
+    day = today()
+
+    def item(body: Body, distance: float | None) -> NearbyItem:
+        return NearbyItem(body, distance, prospect_reason(body, day), is_dormant(body, day),
+                          asks.get(body.id))
+
+    groups = [StateGroup(state, state_name(state), total, [item(body, None) for body in group])
+              for state, total, group in located_in_states]
+    result = NearbyResult(place, radius_mi, filters, len(inside),
+                          [item(body, distance) for body, distance in chosen], groups)
+    if not result.items:
+        result.widenings = _widenings(place, radius_mi, filters)
+    return result
+
+
+def _state_only(place: Place, radius_mi: float, conditions: list) -> list[tuple[str, int, list[Body]]]:
+    """Bodies placed only somewhere in a state the circle touches: listed apart, never measured.
+
+    Returns (state, how many, the first few by name) for each such state."""
+    states = states_near(place.latitude, place.longitude, radius_mi)
+    if place.state:
+        states.add(place.state)
+    located_in = and_(Body.state.in_(sorted(states)), Body.geocode_precision == "state", *conditions)
+    ranked = select(
+        Body.id,
+        func.row_number().over(partition_by=Body.state, order_by=(Body.name, Body.id)).label("rank"),
+        func.count().over(partition_by=Body.state).label("total"),
+    ).where(located_in).subquery()
+    # Two steps: the ranking is answered from the index, then only the listed bodies are read.
+    totals = dict(db.session.execute(select(ranked.c.id, ranked.c.total)
+                                     .where(ranked.c.rank <= STATE_ONLY_PER_STATE)).all())
+    if not totals:
+        return []
+    groups: dict[str, tuple[int, list[Body]]] = {}
+    listed = (select(Body).where(Body.id.in_(list(totals))).options(joinedload(Body.parent))
+              .order_by(Body.state, Body.name, Body.id))
+    for body in db.session.scalars(listed):
+        groups.setdefault(body.state, (totals[body.id], []))[1].append(body)
+    return [(state, total, bodies) for state, (total, bodies) in groups.items()]
+
+
+def count_within(place: Place, radius_mi: float, filters: dict[str, Any]) -> int:
+    return len(_candidates(place, radius_mi, _conditions(filters)))
+
+
+def _widenings(place: Place, radius_mi: float, filters: dict[str, Any]) -> list[Widening]:
+    """What to widen when nothing matched: the radius, the prospect filter, level and affiliation."""
+    options = []
+    if radius_mi < RADIUS_MAX_MI:
+        wider = min(RADIUS_MAX_MI, max(radius_mi * 2, 50))
+        options.append(Widening(f"a radius of {wider:g} miles", {"radius_mi": f"{wider:g}"},
+                                count_within(place, wider, filters)))
+    if filters.get("prospects"):
+        options.append(Widening("any kind of body (no prospect filter)", {"prospect": None},
+                                count_within(place, radius_mi, {**filters, "prospects": []})))
+    if filters.get("level") or filters.get("affiliation"):
+        unfiltered = {**filters, "level": None, "affiliation": None}
+        options.append(Widening("any level and affiliation", {"level": None, "affiliation": None},
+                                count_within(place, radius_mi, unfiltered)))
+    return options
+
+
+def affiliation_choices() -> list[str]:
+    """Affiliations present in the registry, for the filter."""
+    return list(db.session.scalars(
+        select(Body.affiliation).where(Body.affiliation.is_not(None))
+        .group_by(Body.affiliation).order_by(Body.affiliation)))

@@ -1,0 +1,1 @@
+"""Reviewers: the moderation queue, possible duplicates, and decisions that publish records."""

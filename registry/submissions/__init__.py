@@ -1,0 +1,1 @@
+"""Member submissions: resolutions, follow-through reports and corrections, private until reviewed."""

@@ -1,0 +1,157 @@
+"""The member forms. Field rules come from registry.vocab; the service validates the same data
+again through the shared schemas, so the API and the forms accept exactly the same things."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wtforms import (
+    DecimalField,
+    FormField,
+    IntegerField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from registry.followthrough.ladder import ACTION_KINDS, TIERS
+from registry.submissions.form_parts import (
+    STATE_NAMES,
+    PartialDateForm,
+    SubmissionForm,
+    clean,
+    options,
+    text,
+)
+from registry.submissions.schemas import ZIP_CODE
+from registry.vocab import COMMITMENTS, CORRECTION_FIELDS, LENGTHS, LEVELS, parse_record_id
+
+
+class BodyPickerForm(SubmissionForm):
+    """Pick the union body from the registry, or describe one that is not listed."""
+
+    body_query = StringField("Search by name, union, local number or city",
+                             validators=[Optional(), Length(max=LENGTHS["name"])])
+    body_choice = StringField("Union body")
+    new_name = text("Name of the body", "name")
+    new_level = SelectField("Level", choices=options({"": "Choose a level", **LEVELS}),
+                            validators=[Optional()])
+    new_affiliation = text("National union or federation (e.g. CWA, AFL-CIO)", "affiliation")
+    new_designation = text("Designation (e.g. Local 7901)", "designation")
+    new_city = text("City", "city")
+    new_state = SelectField("State", choices=options({"": "Choose a state", **STATE_NAMES}),
+                            validators=[Optional()])
+    new_zip = StringField("ZIP code", validators=[Optional(), Length(max=LENGTHS["zip"]),
+                                                  Regexp(ZIP_CODE, message="Use a 5-digit ZIP code.")])
+
+    ERROR_FIELDS = {"body_id": "body_choice", "new_body.name": "new_name",
+                    "new_body.level": "new_level", "new_body.affiliation": "new_affiliation",
+                    "new_body.designation": "new_designation", "new_body.city": "new_city",
+                    "new_body.state": "new_state", "new_body.zip": "new_zip",
+                    "submitter_name": "submitter_name", "submitter_email": "submitter_email",
+                    "submitter_role": "submitter_role"}
+
+    def chosen_body_id(self) -> int | None:
+        return parse_record_id(self.body_choice.data)
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        choice = (self.body_choice.data or "").strip()
+        if choice == "new":
+            for field, what in ((self.new_name, "the body's name"), (self.new_level, "its level"),
+                                (self.new_state, "its state")):
+                if not (field.data or "").strip():
+                    field.errors.append(f"Give {what}.")
+                    valid = False
+        elif self.chosen_body_id() is None:
+            self.body_choice.errors.append(
+                "Choose the union body from the search results, or choose “It is not in the registry” "
+                "and describe it.")
+            valid = False
+        return valid
+
+    def body_payload(self) -> dict[str, Any]:
+        if (self.body_choice.data or "").strip() == "new":
+            return {"body_id": None, "new_body": {
+                "name": clean(self.new_name.data), "level": self.new_level.data,
+                "affiliation": clean(self.new_affiliation.data),
+                "designation": clean(self.new_designation.data),
+                "city": clean(self.new_city.data), "state": self.new_state.data,
+                "zip": clean(self.new_zip.data)}}
+        return {"body_id": self.chosen_body_id(), "new_body": None}
+
+
+class ResolutionForm(BodyPickerForm):
+    bill = SelectField("Bill", choices=[], validate_choice=True)
+    stance = RadioField("The resolution", choices=options({"support": "Supports it", "oppose": "Opposes it"}),
+                        default="support", validators=[InputRequired()])
+    adopted = FormField(PartialDateForm, label="Adopted on")
+    title = text("Title of the resolution", "title", required=True,
+                 message="Give the resolution's title (or a short description).")
+    summary = text("Summary: what does it say and resolve?", "summary", required=True, area=True,
+                   message="Summarise what the resolution says.")
+    full_text = text("Full text (optional)", "text", area=True)
+    commitments = SelectMultipleField("What the resolution committed the body to do",
+                                      choices=options(COMMITMENTS), validators=[Optional()],
+                                      widget=ListWidget(prefix_label=False),
+                                      option_widget=CheckboxInput())
+
+    ERROR_FIELDS = {**BodyPickerForm.ERROR_FIELDS, "bill_id": "bill", "adopted_on": "adopted",
+                    "date_precision": "adopted", "text": "full_text"}
+
+    def payload(self) -> dict[str, Any]:
+        on, precision = self.adopted.form.value()
+        return {**self.body_payload(), "bill_id": int(self.bill.data) if self.bill.data else None,
+                "stance": self.stance.data, "adopted_on": on.isoformat(), "date_precision": precision,
+                "title": self.title.data.strip(), "summary": self.summary.data.strip(),
+                "text": clean(self.full_text.data), "commitments": list(self.commitments.data or []),
+                "source_url": clean(self.source_url.data)}
+
+
+def action_kind_choices() -> list[SelectChoice]:
+    """Action kinds grouped by their rung on the ladder (optgroups), counter-actions last."""
+    return [SelectChoice(code, kind.label, optgroup="Counter-actions" if kind.is_counter
+                         else f"Tier {kind.rung}: {TIERS[kind.rung]}")
+            for code, kind in ACTION_KINDS.items()]
+
+
+class ActionForm(BodyPickerForm):
+    kind = SelectField("What did the body do?", choices=action_kind_choices(),
+                       validators=[InputRequired()])
+    occurred = FormField(PartialDateForm, label="When")
+    description = text("Describe it: what happened, where, who took part", "description",
+                       required=True, area=True, message="Describe what the body did.")
+    participants = IntegerField("Members taking part (if known)", validators=[
+        Optional(), NumberRange(0, 10_000_000, "Give a whole number of people.")])
+    amount_usd = DecimalField("Dollars given or spent (if any)", places=2, validators=[
+        Optional(), NumberRange(0, 1_000_000_000, "Give an amount in dollars.")])
+
+    ERROR_FIELDS = {**BodyPickerForm.ERROR_FIELDS, "occurred_on": "occurred",
+                    "date_precision": "occurred"}
+
+    def payload(self) -> dict[str, Any]:
+        on, precision = self.occurred.form.value()
+        amount = self.amount_usd.data
+        return {**self.body_payload(), "kind": self.kind.data, "occurred_on": on.isoformat(),
+                "date_precision": precision, "description": self.description.data.strip(),
+                "participants": self.participants.data,
+                "amount_usd": str(amount) if amount is not None else None,
+                "source_url": clean(self.source_url.data)}
+
+
+class CorrectionForm(SubmissionForm):
+    field = SelectField("What is wrong?", choices=options(CORRECTION_FIELDS),
+                        validators=[InputRequired()])
+    proposed_value = text("What should it say?", "note", required=True, area=True,
+                          message="Say what the record should say.")
+    explanation = text("How do you know? (optional)", "note", area=True)
+
+    def payload(self, body_id: int) -> dict[str, Any]:
+        return {"body_id": body_id, "field": self.field.data,
+                "proposed_value": self.proposed_value.data.strip(),
+                "explanation": clean(self.explanation.data),
+                "source_url": clean(self.source_url.data)}

@@ -1,0 +1,164 @@
+"""Member pages: the three submission forms, the body search behind the picker, and the
+private tracking page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, jsonify, render_template, request
+from sqlalchemy.exc import IntegrityError
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from registry.database import db
+from registry.extensions import limiter
+from registry.main.errors import render_error
+from registry.submissions import services
+from registry.submissions.form_parts import SubmissionForm, options
+from registry.submissions.forms import ActionForm, BodyPickerForm, CorrectionForm, ResolutionForm
+from registry.vocab import CORRECTION_FIELDS, MAX_UPLOAD_BYTES, SUBMISSION_KINDS
+
+bp = Blueprint("submissions", __name__)
+
+DEFAULT_RATE_LIMIT = "20 per hour; 5 per minute"
+
+
+def submission_rate_limit() -> str:
+    return current_app.config.get("SUBMISSION_RATE_LIMIT") or DEFAULT_RATE_LIMIT
+
+
+# All forms share one budget per address, counted on POST only.
+limit_posts = limiter.shared_limit(submission_rate_limit, scope="submissions", methods=["POST"])
+
+
+def private(response):
+    """Pages holding a tracking token are never cached or indexed."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def upload_too_large(error: RequestEntityTooLarge):
+    error.description = (f"The upload is too large: a PDF may be at most {MAX_UPLOAD_BYTES // 2**20} MB. "
+                         "Nothing was saved. Go back, choose a smaller scan or give a link instead.")
+    return render_error(error)
+
+
+@bp.get("/submit")
+def start():
+    return render_template("submissions/start.html")
+
+
+@bp.get("/submit/bodies.json")
+def body_search():
+    """Bodies matching the picker's search text (for the search-as-you-type enhancement)."""
+    bodies = services.search_bodies(request.args.get("q", "")[:200])
+    return jsonify([{"id": b.id, "name": b.name, "level": b.level, "affiliation": b.affiliation,
+                     "designation": b.designation, "city": b.city, "state": b.state} for b in bodies])
+
+
+def _picker_context(form: BodyPickerForm) -> dict:
+    """Search results for the picker, keeping the body already chosen in the list."""
+    matches = services.search_bodies(form.body_query.data)
+    chosen = services.get_body(form.chosen_body_id())
+    if chosen is not None and chosen not in matches:
+        matches.insert(0, chosen)
+    return {"matches": matches, "searched": bool((form.body_query.data or "").strip())}
+
+
+def _save(kind: str, form: SubmissionForm, payload: dict):
+    """Store the submission and show the receipt; None when the service found bad fields."""
+    if form.is_spam():
+        # Answer a filled honeypot as if all went well, and keep nothing.
+        return private(current_app.make_response(render_template(
+            "submissions/received.html", kind=kind, kinds=SUBMISSION_KINDS,
+            token=services.tracking_token(None))))
+    try:
+        receipt = _submit(kind, form, payload)
+    except services.SubmissionError as error:
+        db.session.rollback()
+        form.apply_errors(error.errors)
+        return None
+    return private(current_app.make_response(render_template(
+        "submissions/received.html", kind=receipt.submission.kind, kinds=SUBMISSION_KINDS,
+        token=receipt.token,
+        repeated=not receipt.created)))
+
+
+def _submit(kind: str, form: SubmissionForm, payload: dict) -> services.Receipt:
+    try:
+        receipt = services.submit(kind, payload, form.submitter(), form.checked_document,
+                                  form.idempotency_key())
+        db.session.commit()
+    except IntegrityError:
+        # The same form posted twice at once: the other request stored it first. Submitting
+        # again finds that submission by its key instead of storing a second one.
+        db.session.rollback()
+        receipt = services.submit(kind, payload, form.submitter(), form.checked_document,
+                                  form.idempotency_key())
+        db.session.commit()
+    return receipt
+
+
+def _form_page(template: str, form: SubmissionForm, status: int = 200, **context):
+    return private(current_app.make_response((render_template(template, form=form, **context),
+                                              status)))
+
+
+@bp.route("/submit/resolution", methods=["GET", "POST"])
+@limit_posts
+def resolution():
+    form = ResolutionForm()
+    form.bill.choices = options([("", "Medicare for All in general (no bill named)"),
+                                 *services.bill_choices()])
+    return _body_form("resolution", form, "submissions/resolution.html")
+
+
+@bp.route("/submit/action", methods=["GET", "POST"])
+@limit_posts
+def action():
+    form = ActionForm()
+    return _body_form("action", form, "submissions/action.html")
+
+
+def _body_form(kind: str, form: BodyPickerForm, template: str):
+    if request.method == "GET" and request.args.get("body"):
+        body = services.get_body_by_slug(request.args["body"])
+        if body is not None:
+            form.body_choice.data = str(body.id)
+    status = 200
+    if form.is_submitted() and "find" not in request.form:
+        if form.validate_on_submit():
+            response = _save(kind, form, form.payload())
+            if response is not None:
+                return response
+        status = 422
+    return _form_page(template, form, status, **_picker_context(form))
+
+
+@bp.route("/submit/correction/<slug>", methods=["GET", "POST"])
+@limit_posts
+def correction(slug: str):
+    body = services.get_body_by_slug(slug)
+    if body is None:
+        abort(404, description="No union body has that address.")
+    form = CorrectionForm()
+    if request.method == "GET" and request.args.get("field") in CORRECTION_FIELDS:
+        form.field.data = request.args["field"]
+    status = 200
+    if form.is_submitted():
+        if form.validate_on_submit():
+            response = _save("correction", form, form.payload(body.id))
+            if response is not None:
+                return response
+        status = 422
+    return _form_page("submissions/correction.html", form, status, body=body)
+
+
+@bp.get("/submissions/<token>")
+def track(token: str):
+    submission = services.find_by_token(token)
+    if submission is None:
+        abort(404, description="No submission has that tracking link. Check that the whole link "
+                               "was copied.")
+    body = services.get_body(submission.body_id)
+    return private(current_app.make_response(render_template(
+        "submissions/track.html", submission=submission, body=body, kinds=SUBMISSION_KINDS)))

@@ -1,0 +1,81 @@
+// Search-as-you-type for the union body picker. Without JavaScript the "Find" button does the
+// same search on the server; this only saves the round trip.
+(function () {
+  "use strict";
+  var input = document.getElementById("body_query");
+  var results = document.getElementById("body-results");
+  if (!input || !results || !window.fetch) { return; }
+  var url = results.getAttribute("data-search-url");
+  var timer = null;
+  var latest = 0;
+
+  function describe(body) {
+    var parts = [];
+    if (body.affiliation) { parts.push(body.affiliation); }
+    if (body.designation) { parts.push(body.designation); }
+    var place = [body.city, body.state].filter(Boolean).join(", ");
+    if (place) { parts.push(place); }
+    return parts.join(" · ");
+  }
+
+  function checkedValue() {
+    var checked = document.querySelector("input[name=body_choice]:checked");
+    return checked ? checked.value : null;
+  }
+
+  function render(bodies, text) {
+    var keep = checkedValue();
+    results.textContent = "";
+    if (!bodies.length) {
+      var none = document.createElement("p");
+      none.textContent = "No union body in the registry matches \u201c" + text + "\u201d. Try another spelling, or describe it below.";
+      results.appendChild(none);
+      return;
+    }
+    var intro = document.createElement("p");
+    intro.className = "muted";
+    intro.textContent = bodies.length + " found. Choose the body:";
+    results.appendChild(intro);
+    var list = document.createElement("ul");
+    list.className = "choice-list";
+    bodies.forEach(function (body) {
+      var item = document.createElement("li");
+      var radio = document.createElement("input");
+      radio.type = "radio";
+      radio.name = "body_choice";
+      radio.id = "body-" + body.id;
+      radio.value = String(body.id);
+      radio.checked = keep === radio.value;
+      var label = document.createElement("label");
+      label.htmlFor = radio.id;
+      label.textContent = body.name;
+      var details = document.createElement("span");
+      details.className = "muted";
+      details.textContent = " " + describe(body);
+      item.appendChild(radio);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(label);
+      item.appendChild(details);
+      list.appendChild(item);
+    });
+    results.appendChild(list);
+  }
+
+  function search() {
+    var text = input.value.trim();
+    if (text.length < 2) { return; }
+    var ticket = ++latest;
+    fetch(url + "?q=" + encodeURIComponent(text), { headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(function (bodies) { if (ticket === latest) { render(bodies, text); } })
+      .catch(function () { /* the Find button still works */ });
+  }
+
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(search, 250);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { event.preventDefault(); search(); }
+  });
+}());
