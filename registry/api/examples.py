@@ -40,7 +40,7 @@ ACTION = {
 }
 
 BILL = {
-    "code": "HR 1384", "slug": "hr-1384", "congress": 116, "jurisdiction": "US", "chamber": "house",
+    "id": 2, "code": "HR 1384", "slug": "hr-1384", "congress": 116, "jurisdiction": "US", "chamber": "house",
     "title": "Medicare for All Act of 2019",
     "sponsor": "Rep. Pramila Jayapal (D-WA), with Rep. Debbie Dingell (D-MI)",
     "introduced_on": "2019-02-27", "family": "us-house-medicare-for-all", "predecessor": "HR 676",
@@ -83,3 +83,23 @@ GEO_BODIES = {"type": "FeatureCollection", "features": [{
                    "affiliation": "AFGE", "tier": 1, "endorsing": True, "active_without_resolution": False,
                    "retreat": False, "dormant": True, "last_activity_on": "2009-08-27", "precision": "city"},
 }], "meta": {"total": 1, "zoom": 6, "clustered": False, "cell_degrees": None, "point_limit": 400}}
+
+SUBMISSION = {
+    "kind": "resolution",
+    "payload": {
+        "body_id": 12, "new_body": None, "source_url": "https://example.org/minutes-2019-05",
+        "bill_id": None, "stance": "support", "adopted_on": "2019-05-14", "date_precision": "day",
+        "title": "Resolution in support of Medicare for All",
+        "summary": "Endorses Medicare for All and asks members to call their representatives.",
+        "text": None, "commitments": ["educate_members", "forward_to_officials"],
+    },
+    "submitter": {"name": "Pat Member", "email": "pat@example.org", "role": "member",
+                  "credit_public": False},
+}
+
+RECEIPT = {
+    "kind": "resolution", "status": "pending",
+    "tracking_url": "https://registry.example/submissions/Zx3v9Qm2kLr8TbYw1nHc4dPa7uEs6jGf0oIiKqVtXyA",
+    "message": "Thank you. A reviewer checks every submission before anything is published. "
+               "Keep the tracking address private: it shows the review status.",
+}

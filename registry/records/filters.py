@@ -141,6 +141,9 @@ class BillListSchema(PageArgsSchema, QueryArgsSchema):
 class BillSummarySchema(BillSchema):
     """A bill in the listing, with how many bodies went on record for or against it."""
 
+    id = fields.Integer(dump_only=True, metadata=_described(
+        "Numeric id (what a submission's bill_id names).", 2))
+
     endorsing_bodies = fields.Integer(metadata=_described(
         "Bodies with a published supporting resolution naming this bill.", 112))
     opposing_bodies = fields.Integer(metadata=_described(

@@ -10,6 +10,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from registry.accounts.services import EMAIL
+from registry.fields import FullMatch
 from registry.followthrough.ladder import ACTION_KINDS
 from registry.followthrough.status import today
 from registry.records.rows import http_url
@@ -25,40 +26,45 @@ from registry.vocab import (
     SUBMITTER_ROLES,
 )
 
-ZIP_CODE = r"^\d{5}(-\d{4})?$"
+ZIP_CODE = r"^[0-9]{5}(-[0-9]{4})?$"
 RECORD_ID = validate.Range(1, MAX_RECORD_ID)
 
 
-def _text(length: str, required: bool = False) -> fields.String:
+def _text(length: str, required: bool = False, description: str = "") -> fields.String:
+    metadata = {"description": description}
     if required:
-        return fields.String(required=True, validate=validate.Length(1, LENGTHS[length]))
+        return fields.String(required=True, validate=validate.Length(1, LENGTHS[length]), metadata=metadata)
     return fields.String(allow_none=True, load_default=None,
-                         validate=validate.Length(max=LENGTHS[length]))
+                         validate=validate.Length(max=LENGTHS[length]), metadata=metadata)
 
 
 class NewBodySchema(Schema):
     """A union body the member could not find in the registry."""
 
-    name = _text("name", required=True)
-    level = fields.String(required=True, validate=validate.OneOf(LEVELS))
-    affiliation = _text("affiliation")
-    designation = _text("designation")
-    city = _text("city")
-    state = fields.String(required=True, validate=validate.OneOf(STATE_CODES))
-    zip = fields.String(allow_none=True, load_default=None, validate=validate.Regexp(
-        ZIP_CODE, error="Use a 5-digit ZIP code (or ZIP+4)."))
+    name = _text("name", required=True, description="Name of the body.")
+    level = fields.String(required=True, validate=validate.OneOf(LEVELS),
+                          metadata={"description": "Level of the body."})
+    affiliation = _text("affiliation", description="National union or federation.")
+    designation = _text("designation", description="Local number or name.")
+    city = _text("city", description="City.")
+    state = fields.String(required=True, validate=validate.OneOf(STATE_CODES),
+                          metadata={"description": "Two-letter state code."})
+    zip = fields.String(allow_none=True, load_default=None, validate=FullMatch(
+        ZIP_CODE, error="Use a 5-digit ZIP code (or ZIP+4)."), metadata={"description": "ZIP code."})
 
 
 class SubmitterSchema(Schema):
     """Who submitted: private to reviewers, except the name when credit is chosen."""
 
-    name = _text("person_name")
+    name = _text("person_name", description="Your name; required for public credit.")
     email = fields.String(required=True, validate=[
         validate.Length(max=LENGTHS["email"]),
-        validate.Regexp(EMAIL, error="Enter an email address such as name@example.org."),
-    ])
-    role = fields.String(required=True, validate=validate.OneOf(SUBMITTER_ROLES))
-    credit_public = fields.Boolean(load_default=False)
+        FullMatch(EMAIL, error="Enter an email address such as name@example.org."),
+    ], metadata={"description": "Where a reviewer can reach you; never published."})
+    role = fields.String(required=True, validate=validate.OneOf(SUBMITTER_ROLES),
+                         metadata={"description": "Your role in the body."})
+    credit_public = fields.Boolean(load_default=False, metadata={
+        "description": "true: show your name with the record once published."})
 
     @validates_schema
     def name_for_credit(self, data: dict[str, Any], **kwargs) -> None:
@@ -75,10 +81,13 @@ def check_not_future(on: date | None, field_name: str) -> None:
 class _TargetSchema(Schema):
     """Exactly one of: a body already in the registry, or a new one described."""
 
-    body_id = fields.Integer(allow_none=True, load_default=None, strict=True, validate=RECORD_ID)
-    new_body = fields.Nested(NewBodySchema, allow_none=True, load_default=None)
+    body_id = fields.Integer(allow_none=True, load_default=None, strict=True, validate=RECORD_ID,
+                             metadata={"description": "A body from GET /bodies (its id); or give new_body."})
+    new_body = fields.Nested(NewBodySchema, allow_none=True, load_default=None, metadata={
+        "description": "A body not yet in the registry; or give body_id (exactly one of the two)."})
     source_url = fields.String(allow_none=True, load_default=None,
-                               validate=[validate.Length(max=LENGTHS["url"]), http_url])
+                               validate=[validate.Length(max=LENGTHS["url"]), http_url],
+                               metadata={"description": "A public http(s) page stating it."})
 
     @validates_schema
     def one_body(self, data: dict[str, Any], **kwargs) -> None:
@@ -88,15 +97,21 @@ class _TargetSchema(Schema):
 
 
 class ResolutionPayloadSchema(_TargetSchema):
+    """A resolution a body adopted."""
+
     bill_id = fields.Integer(allow_none=True, load_default=None, strict=True, validate=RECORD_ID, metadata={
         "description": "A bill from GET /bills; null for Medicare for All in general."})
-    stance = fields.String(required=True, validate=validate.OneOf(STANCES))
-    adopted_on = fields.Date(required=True)
-    date_precision = fields.String(required=True, validate=validate.OneOf(DATE_PRECISIONS))
-    title = _text("title", required=True)
-    summary = _text("summary", required=True)
-    text = _text("text")
-    commitments = fields.List(fields.String(validate=validate.OneOf(COMMITMENTS)), load_default=list)
+    stance = fields.String(required=True, validate=validate.OneOf(STANCES),
+                           metadata={"description": "support or oppose."})
+    adopted_on = fields.Date(required=True,
+                             metadata={"description": "When it was adopted (not in the future)."})
+    date_precision = fields.String(required=True, validate=validate.OneOf(DATE_PRECISIONS),
+                                   metadata={"description": "How much of the date is known."})
+    title = _text("title", required=True, description="Its title.")
+    summary = _text("summary", required=True, description="What it says, briefly.")
+    text = _text("text", description="Its full text, if you have it.")
+    commitments = fields.List(fields.String(validate=validate.OneOf(COMMITMENTS)), load_default=list,
+                              metadata={"description": "What it promised."})
 
     @validates_schema
     def dated_in_the_past(self, data: dict[str, Any], **kwargs) -> None:
@@ -104,14 +119,21 @@ class ResolutionPayloadSchema(_TargetSchema):
 
 
 class ActionPayloadSchema(_TargetSchema):
-    kind = fields.String(required=True, validate=validate.OneOf(ACTION_KINDS))
-    occurred_on = fields.Date(required=True)
-    date_precision = fields.String(required=True, validate=validate.OneOf(DATE_PRECISIONS))
-    description = _text("description", required=True)
+    """A follow-through action a body took."""
+
+    kind = fields.String(required=True, validate=validate.OneOf(ACTION_KINDS),
+                         metadata={"description": "Kind of action (see the ladder)."})
+    occurred_on = fields.Date(required=True,
+                              metadata={"description": "When it happened (not in the future)."})
+    date_precision = fields.String(required=True, validate=validate.OneOf(DATE_PRECISIONS),
+                                   metadata={"description": "How much of the date is known."})
+    description = _text("description", required=True, description="What happened.")
     participants = fields.Integer(allow_none=True, load_default=None,
-                                  validate=validate.Range(0, 10_000_000))
+                                  validate=validate.Range(0, 10_000_000),
+                                  metadata={"description": "How many took part."})
     amount_usd = fields.Decimal(allow_none=True, load_default=None, places=2, as_string=True,
-                                validate=validate.Range(0, 1_000_000_000))
+                                validate=validate.Range(0, 1_000_000_000),
+                                metadata={"description": "US dollars given."})
 
     @validates_schema
     def dated_in_the_past(self, data: dict[str, Any], **kwargs) -> None:
@@ -119,12 +141,17 @@ class ActionPayloadSchema(_TargetSchema):
 
 
 class CorrectionPayloadSchema(Schema):
-    body_id = fields.Integer(required=True, strict=True, validate=RECORD_ID)
-    field = fields.String(required=True, validate=validate.OneOf(CORRECTION_FIELDS))
-    proposed_value = _text("note", required=True)
-    explanation = _text("note")
+    """A correction of one field of a body (a correction of `tier` is a dispute)."""
+
+    body_id = fields.Integer(required=True, strict=True, validate=RECORD_ID,
+                             metadata={"description": "The body to correct (its id)."})
+    field = fields.String(required=True, validate=validate.OneOf(CORRECTION_FIELDS),
+                          metadata={"description": "Which field is wrong."})
+    proposed_value = _text("note", required=True, description="What it should say.")
+    explanation = _text("note", description="Why.")
     source_url = fields.String(allow_none=True, load_default=None,
-                               validate=[validate.Length(max=LENGTHS["url"]), http_url])
+                               validate=[validate.Length(max=LENGTHS["url"]), http_url],
+                               metadata={"description": "A public http(s) page stating it."})
 
 
 PAYLOAD_SCHEMAS: dict[str, type[Schema]] = {

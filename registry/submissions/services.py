@@ -24,6 +24,12 @@ from registry.models import Bill, Body, Submission
 from registry.submissions.schemas import PAYLOAD_SCHEMAS, SubmitterSchema
 
 SEARCH_LIMIT = 20
+DEFAULT_RATE_LIMIT = "20 per hour; 5 per minute"
+
+
+def submission_rate_limit() -> str:
+    """What one address may POST, the forms and the API together (one shared budget)."""
+    return current_app.config.get("SUBMISSION_RATE_LIMIT") or DEFAULT_RATE_LIMIT
 
 
 class SubmissionError(ValueError):

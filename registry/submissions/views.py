@@ -13,16 +13,10 @@ from registry.main.errors import render_error
 from registry.submissions import services
 from registry.submissions.form_parts import SubmissionForm, options
 from registry.submissions.forms import ActionForm, BodyPickerForm, CorrectionForm, ResolutionForm
+from registry.submissions.services import submission_rate_limit
 from registry.vocab import CORRECTION_FIELDS, MAX_UPLOAD_BYTES, SUBMISSION_KINDS
 
 bp = Blueprint("submissions", __name__)
-
-DEFAULT_RATE_LIMIT = "20 per hour; 5 per minute"
-
-
-def submission_rate_limit() -> str:
-    return current_app.config.get("SUBMISSION_RATE_LIMIT") or DEFAULT_RATE_LIMIT
-
 
 # All forms share one budget per address, counted on POST only.
 limit_posts = limiter.shared_limit(submission_rate_limit, scope="submissions", methods=["POST"])

@@ -28,17 +28,28 @@ UNSTATABLE = {
     ("query", "year_from"): {"Must not be after year_to."},
     ("query", "adopted_from"): {"Must not be after adopted_to."},
     ("query", "occurred_from"): {"Must not be after occurred_to."},
+    ("json", "payload.body_id"): {"No union body in the registry has that id.",
+                                  "Choose a body from the registry or describe a new one (not both)."},
+    ("json", "payload.bill_id"): {"No bill in the registry has that id."},
+    ("json", "payload.adopted_on"): {"That date is in the future: report only what has happened."},
+    ("json", "payload.occurred_on"): {"That date is in the future: report only what has happened."},
+    ("json", "payload.source_url"): {"Not a valid URL."},
+    ("json", "submitter.name"): {"Give your name to be credited, or untick the credit box."},
     ("query", "bbox"): {"Longitudes must run west < east, within -180 to 180.",
                         "Latitudes must run south < north, within -90 to 90."},
 }
 
 
-def refusals(errors: dict) -> set[tuple[str, str, str]]:
-    """(where, field, message) for every message of a 422 answer."""
+def refusals(errors: dict, where: str = "", path: str = "") -> set[tuple[str, str, str]]:
+    """(where, dotted field, message) for every message of a 422 answer."""
     found = set()
-    for where, by_field in errors.items():
-        for name, messages in by_field.items():
-            found |= {(where, name, message) for message in messages}
+    for name, value in errors.items():
+        if not where:
+            found |= refusals(value, name)
+        elif isinstance(value, dict):
+            found |= refusals(value, where, f"{path}{name}.")
+        else:
+            found |= {(where, f"{path}{name}", message) for message in value}
     return found
 
 
