@@ -103,3 +103,14 @@ RECEIPT = {
     "message": "Thank you. A reviewer checks every submission before anything is published. "
                "Keep the tracking address private: it shows the review status.",
 }
+
+NEARBY = {
+    "place": {"label": "Portland, OR", "latitude": 45.5235, "longitude": -122.6762, "precision": "city",
+              "state": "OR"},
+    "radius_mi": 30, "total": 1, "truncated": False,
+    "items": [{"body": BODY, "distance_mi": 0.0, "reason": "Endorsed in 2009; tier 1, internal; dormant",
+               "dormant": True, "ask": {"body": "american-federation-of-government-employees",
+                                        "name": "American Federation of Government Employees",
+                                        "explanation": "its parent body"}}],
+    "state_groups": [],
+}

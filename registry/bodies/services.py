@@ -8,7 +8,7 @@ from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select, func, literal_column, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from registry.bodies.schemas import GENERAL_FAMILY
 from registry.cache import versioned
@@ -93,7 +93,8 @@ def ordered(query: Select, sort: str) -> Select:
 
 
 def list_bodies(filters: dict[str, Any]) -> Pagination:
-    query = ordered(filtered_bodies(filters), filters.get("sort", "name"))
+    # Parents joined: the API shows each body's parent, which must not cost a query per parent.
+    query = ordered(filtered_bodies(filters), filters.get("sort", "name")).options(joinedload(Body.parent))
     return db.paginate(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200)
 
 
