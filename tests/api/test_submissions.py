@@ -9,6 +9,7 @@ import pytest
 
 from registry.api import examples
 from registry.database import db
+from registry.extensions import limiter
 from registry.models import Resolution, Submission
 
 
@@ -88,9 +89,17 @@ def test_only_json_is_taken(client, body):
     assert response.status_code == 422
 
 
-def test_submissions_are_rate_limited(make_app, body):
+@pytest.fixture
+def limited_app(make_app):
+    """An app with small submission limits; the shared limiter is reset and switched off after."""
     app = make_app(RATELIMIT_ENABLED=True, SUBMISSION_RATE_LIMIT="2 per minute")
-    client = app.test_client()
+    yield app
+    limiter.reset()
+    limiter.enabled = False
+
+
+def test_submissions_are_rate_limited(limited_app, body):
+    client = limited_app.test_client()
     statuses = [client.post("/api/v1/submissions", json=payload_for(body, title=f"Resolution {n}"))
                 .status_code for n in range(3)]
     assert statuses == [201, 201, 429]
