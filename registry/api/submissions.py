@@ -134,6 +134,9 @@ def create():
     data = json_body()
     if not isinstance(data, dict):
         abort(422, message="Send a JSON object.", errors={"json": {"_schema": ["Not a JSON object."]}})
+    unknown = sorted(set(data) - {"kind", "payload", "submitter"})
+    if unknown:
+        abort(422, message=INVALID, errors={"json": {name: ["Unknown field."] for name in unknown}})
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in KINDS:
         abort(422, message="Unknown kind.",

@@ -63,7 +63,8 @@ class SubmitterSchema(Schema):
     ], metadata={"description": "Where a reviewer can reach you; never published."})
     role = fields.String(required=True, validate=validate.OneOf(SUBMITTER_ROLES),
                          metadata={"description": "Your role in the body."})
-    credit_public = fields.Boolean(load_default=False, metadata={
+    # JSON true or false only (the form gives a bool), as the document's `boolean` says.
+    credit_public = fields.Boolean(load_default=False, truthy={True}, falsy={False}, metadata={
         "description": "true: show your name with the record once published."})
 
     @validates_schema

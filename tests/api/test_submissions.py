@@ -66,6 +66,7 @@ def test_actions_and_corrections_are_queued_too(client, body):
     ({"payload": {"title": ""}}, "payload", "title"),
     ({"submitter": {"email": "not-an-email"}}, "submitter", "email"),
     ({"submitter": {"credit_public": True, "name": None}}, "submitter", "name"),
+    ({"submitter": {"credit_public": 0}}, "submitter", "credit_public"),
 ])
 def test_invalid_submissions_name_the_field_and_store_nothing(client, body, change, where, field):
     data = payload_for(body)
@@ -77,7 +78,8 @@ def test_invalid_submissions_name_the_field_and_store_nothing(client, body, chan
     assert db.session.scalar(db.select(db.func.count()).select_from(Submission)) == 0
 
 
-@pytest.mark.parametrize("body_text", ['{"kind": "petition"}', "[]", "not json"])
+@pytest.mark.parametrize("body_text", ['{"kind": "petition"}', "[]", "not json",
+                                       '{"kind": "resolution", "payload": {}, "submitter": {}, "extra": 1}'])
 def test_malformed_requests_are_refused(client, body_text):
     response = client.post("/api/v1/submissions", data=body_text, content_type="application/json")
     assert response.status_code == 422 and response.get_json()["code"] == 422
