@@ -31,6 +31,15 @@ PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 printable = FullMatch(PRINTABLE, error="Must not contain control characters.")
 
 
+class StrictBoolean(fields.Boolean):
+    """JSON true or false, nothing else (not 0, 1 or "yes"), as a JSON Schema `boolean` says."""
+
+    def _deserialize(self, value: Any, attr, data, **kwargs) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
 class UTCDateTime(fields.DateTime):
     """A timestamp stored as naive UTC, written with its offset; read as RFC 3339 and returned as
     naive UTC, the form the database compares."""

@@ -10,7 +10,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from registry.accounts.services import EMAIL
-from registry.fields import FullMatch
+from registry.fields import FullMatch, StrictBoolean
 from registry.followthrough.ladder import ACTION_KINDS
 from registry.followthrough.status import today
 from registry.records.rows import http_url
@@ -64,7 +64,7 @@ class SubmitterSchema(Schema):
     role = fields.String(required=True, validate=validate.OneOf(SUBMITTER_ROLES),
                          metadata={"description": "Your role in the body."})
     # JSON true or false only (the form gives a bool), as the document's `boolean` says.
-    credit_public = fields.Boolean(load_default=False, truthy={True}, falsy={False}, metadata={
+    credit_public = StrictBoolean(load_default=False, metadata={
         "description": "true: show your name with the record once published."})
 
     @validates_schema
