@@ -10,28 +10,22 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, pre_load, validate
 
 from registry.imports.common import ImportProblems
-from registry.vocab import GEOCODE_PRECISIONS, LENGTHS, LEVELS, STATE_CODES
-
-http_url = validate.URL(schemes={"http", "https"}, require_tld=True)
-
-
-def _text(length: str, required: bool = False) -> fields.String:
-    return fields.String(required=required, allow_none=not required,
-                         validate=validate.Length(min=1 if required else 0, max=LENGTHS[length]))
+from registry.records.rows import SLUG, http_url, text_field
+from registry.vocab import GEOCODE_PRECISIONS, LEVELS, STATE_CODES
 
 
 class BodyImportSchema(Schema):
     """One body row. Derived columns of an export (tier, flags, dates) are ignored on purpose:
     the registry recomputes them from published records."""
 
-    slug = fields.String(allow_none=True, validate=validate.Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$"))
-    name = _text("name", required=True)
+    slug = fields.String(allow_none=True, validate=SLUG)
+    name = text_field("name", required=True)
     level = fields.String(required=True, validate=validate.OneOf(LEVELS))
-    affiliation = _text("affiliation")
-    designation = _text("designation")
+    affiliation = text_field("affiliation")
+    designation = text_field("designation")
     parent = fields.String(allow_none=True)
     olms_file_number = fields.Integer(allow_none=True, validate=validate.Range(min=1))
-    city = _text("city")
+    city = text_field("city")
     state = fields.String(allow_none=True, validate=validate.OneOf(STATE_CODES))
     zip = fields.String(allow_none=True, validate=validate.Regexp(r"^\d{5}(-\d{4})?$"))
     latitude = fields.Float(allow_none=True, validate=validate.Range(-90, 90))
@@ -39,7 +33,7 @@ class BodyImportSchema(Schema):
     geocode_precision = fields.String(allow_none=True, validate=validate.OneOf(GEOCODE_PRECISIONS))
     members = fields.Integer(allow_none=True, validate=validate.Range(min=0))
     website = fields.String(allow_none=True, validate=http_url)
-    public_contact = _text("contact")
+    public_contact = text_field("contact")
     source_url = fields.String(allow_none=True, validate=http_url)
 
     @pre_load

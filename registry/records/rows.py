@@ -13,6 +13,7 @@ from registry.vocab import COMMITMENTS, DATE_KINDS, LENGTHS, LEVELS, STANCES, ST
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 http_url = validate.URL(schemes={"http", "https"}, require_tld=True)
+SLUG = validate.Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$", error="Use lower-case letters, digits and dashes.")
 
 
 def parse_partial_date(text: str) -> tuple[date, str]:
@@ -42,7 +43,8 @@ class SeedRowSchema(Schema):
         return {k: (v.strip() or None) if isinstance(v, str) else v for k, v in data.items()}
 
 
-def _text(length: str, required: bool = False) -> fields.String:
+def text_field(length: str, required: bool = False) -> fields.String:
+    """A text column limited to the shared LENGTHS; required ones must not be empty."""
     return fields.String(required=required, allow_none=not required,
                          validate=validate.Length(max=LENGTHS[length]))
 
@@ -52,8 +54,8 @@ class SeedBillSchema(SeedRowSchema):
     congress = fields.Integer(allow_none=True, validate=validate.Range(1, 200))
     jurisdiction = fields.String(required=True, validate=validate.OneOf(("US", *STATE_CODES)))
     chamber = fields.String(allow_none=True, validate=validate.OneOf(("house", "senate", "state")))
-    title = _text("title", required=True)
-    sponsor = _text("name")
+    title = text_field("title", required=True)
+    sponsor = text_field("name")
     introduced_on = fields.Date(allow_none=True)
     family = fields.String(required=True, validate=validate.Regexp(r"^[a-z0-9-]+$"))
     predecessor = fields.String(allow_none=True)
@@ -61,13 +63,13 @@ class SeedBillSchema(SeedRowSchema):
 
 
 class SeedBodySchema(SeedRowSchema):
-    slug = fields.String(required=True, validate=validate.Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$"))
-    name = _text("name", required=True)
+    slug = fields.String(required=True, validate=SLUG)
+    name = text_field("name", required=True)
     level = fields.String(required=True, validate=validate.OneOf(LEVELS))
-    affiliation = _text("affiliation")
-    designation = _text("designation")
+    affiliation = text_field("affiliation")
+    designation = text_field("designation")
     parent = fields.String(allow_none=True)
-    city = _text("city")
+    city = text_field("city")
     state = fields.String(allow_none=True, validate=validate.OneOf(STATE_CODES))
     source_url = fields.String(required=True, validate=http_url)
 
@@ -80,8 +82,8 @@ class SeedResolutionSchema(SeedRowSchema):
     date_kind = fields.String(allow_none=True, validate=validate.OneOf(DATE_KINDS))
     date_precision = fields.String(allow_none=True)
     commitments = fields.String(allow_none=True)
-    bill_as_reported = _text("bill_as_reported")
-    name_in_source = _text("name")
+    bill_as_reported = text_field("bill_as_reported")
+    name_in_source = text_field("name")
     source_url = fields.String(required=True, validate=http_url)
 
     @post_load
@@ -107,7 +109,7 @@ class SeedActionSchema(SeedRowSchema):
     date_precision = fields.String(allow_none=True)
     participants = fields.Integer(allow_none=True, validate=validate.Range(min=0))
     amount_usd = fields.Decimal(allow_none=True, places=2, validate=validate.Range(min=0))
-    description = _text("description", required=True)
+    description = text_field("description", required=True)
     bill = fields.String(allow_none=True)
     source_url = fields.String(required=True, validate=http_url)
 
