@@ -12,8 +12,9 @@ from registry.models import User
 from registry.vocab import LENGTHS, USER_ROLES
 
 MIN_PASSWORD_LENGTH = 12
-# Python's \s spelled out, so the pattern means the same in the OpenAPI document (ECMA-262).
-_NOT_AT_OR_SPACE = r"[^@\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+# No @, control character or space (Python's \s spelled out, so the pattern means the same in
+# the OpenAPI document, ECMA-262, as here).
+_NOT_AT_OR_SPACE = r"[^@\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 EMAIL = re.compile(rf"^{_NOT_AT_OR_SPACE}+@{_NOT_AT_OR_SPACE}+\.{_NOT_AT_OR_SPACE}+$")
 # Compared against when the email is unknown, so a miss costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not-a-real-password")

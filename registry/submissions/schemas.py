@@ -30,12 +30,17 @@ ZIP_CODE = r"^[0-9]{5}(-[0-9]{4})?$"
 RECORD_ID = validate.Range(1, MAX_RECORD_ID)
 
 
+# PostgreSQL refuses NUL in text; refused here, so neither the queue nor publication fails on it.
+no_nul = FullMatch(r"^[^\x00]*$", error="Must not contain NUL characters.")
+
+
 def _text(length: str, required: bool = False, description: str = "") -> fields.String:
     metadata = {"description": description}
     if required:
-        return fields.String(required=True, validate=validate.Length(1, LENGTHS[length]), metadata=metadata)
+        return fields.String(required=True, validate=[no_nul, validate.Length(1, LENGTHS[length])],
+                             metadata=metadata)
     return fields.String(allow_none=True, load_default=None,
-                         validate=validate.Length(max=LENGTHS[length]), metadata=metadata)
+                         validate=[no_nul, validate.Length(max=LENGTHS[length])], metadata=metadata)
 
 
 class NewBodySchema(Schema):

@@ -67,6 +67,8 @@ def test_actions_and_corrections_are_queued_too(client, body):
     ({"submitter": {"email": "not-an-email"}}, "submitter", "email"),
     ({"submitter": {"credit_public": True, "name": None}}, "submitter", "name"),
     ({"submitter": {"credit_public": 0}}, "submitter", "credit_public"),
+    ({"submitter": {"email": "\x00@example.org"}}, "submitter", "email"),
+    ({"payload": {"summary": "NUL \x00 inside"}}, "payload", "summary"),
 ])
 def test_invalid_submissions_name_the_field_and_store_nothing(client, body, change, where, field):
     data = payload_for(body)
