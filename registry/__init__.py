@@ -91,9 +91,10 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_error_handlers(app: Flask) -> None:
-    from registry.main.errors import register
+    from registry.main import errors, guards
 
-    register(app)
+    errors.register(app)
+    guards.register(app)
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -166,3 +166,21 @@ def test_only_the_current_page_is_marked_in_the_navigation(client):
     nav = client.get("/about").get_data(as_text=True).split('<nav aria-label="Main">')[1].split("</nav>")[0]
     assert nav.count('aria-current="page"') == 1
     assert 'href="/about" aria-current="page"' in nav
+
+
+@pytest.mark.parametrize("url", [
+    "/bodies?q=%00", "/bodies?affiliation=a%00b", "/bodies.csv?q=%00", "/gap?affiliation=%00",
+    "/map?q=%00", "/feeds/published.atom?affiliation=%00", "/organize?near=%00&radius_mi=10",
+    "/bodies/%00", "/bills/%00", "/bodies?%00=1",
+])
+def test_nul_characters_are_refused_with_a_clear_error(client, url):
+    """PostgreSQL cannot store or compare NUL: such input is a 400 naming the field, never a 500."""
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "NUL character" in response.get_data(as_text=True)
+
+
+def test_nul_in_api_arguments_is_a_422_in_the_api_shape(client):
+    response = client.get("/api/v1/bodies?q=a%00")
+    assert response.status_code == 422
+    assert response.get_json()["errors"] == {"query": {"q": ["Must not contain a NUL character."]}}
