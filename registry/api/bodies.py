@@ -16,6 +16,7 @@ from registry.bodies.schemas import BodyListSchema, BodySchema
 from registry.fields import PRINTABLE
 from registry.followthrough.status import status_of
 from registry.records.schemas import ActionSchema, ResolutionSchema, SourceSchema
+from registry.vocab import parse_record_id
 
 blp = Blueprint("api_bodies", __name__, url_prefix="/bodies",
                 description="Union bodies with their follow-through status.")
@@ -41,10 +42,9 @@ class BodyDetailSchema(BodySchema):
 
 
 def as_id(key: str) -> int | None:
-    """The numeric id a key names, or None for a slug (or a number no row can have)."""
-    if key.isascii() and key.isdigit() and int(key) < 2**63:
-        return int(key)
-    return None
+    """The numeric id a key names, or None for a slug (or a number no row can have: ids are
+    32-bit on PostgreSQL, and a larger number must not reach the database)."""
+    return parse_record_id(key) if key.isascii() else None
 
 
 @blp.get("")

@@ -40,6 +40,8 @@ class SourceRef:
 def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if slug.isdigit():  # an all-digit slug would read as an id in /api/v1/bodies/<id-or-slug>
+        slug = f"body-{slug}"
     return slug[: LENGTHS["slug"] - 8] or "body"
 
 

@@ -24,7 +24,9 @@
     var params = new URLSearchParams();
     FILTERS.forEach(function (name) {
       var value = current.get(name);
-      if (value !== null && value.trim() !== '') { params.set(name, value.trim()); }
+      if (value === null || value.trim() === '') { return; }
+      // The page accepts a state code in any case; the API reads exactly what it documents.
+      params.set(name, name === 'state' ? value.trim().toUpperCase() : value.trim());
     });
     return params;
   }

@@ -223,3 +223,12 @@ def test_without_javascript_the_page_still_filters_and_lists(browser, live_serve
     assert "2 union bodies" in page.inner_text("#map-status")
     assert table_slugs(page) == ["albany-clc", "columbus-clc"]
     context.close()
+
+
+def test_a_hand_typed_lowercase_state_still_draws_the_map(watched_page, live_server, map_data):
+    """The page accepts ?state=ca; the script asks the strict API for CA."""
+    page = watched_page
+    page.goto(live_server + "/map?state=ca")
+    ready(page)
+    assert page.console_errors == []
+    assert shown_slugs(page) == table_slugs(page)
