@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from registry.bodies.services import filtered_bodies
+from registry.cache import versioned
 from registry.database import db
 from registry.followthrough.ladder import ACTION_KINDS
 from registry.models import Action, Body, Resolution
@@ -24,11 +25,14 @@ class FeedEntry:
     summary: str
     published: datetime
     updated: datetime
-    body: Body
+    body_slug: str
+    body_state: str | None
 
 
+@versioned
 def latest_entries(filters: dict[str, Any], limit: int = FEED_SIZE) -> list[FeedEntry]:
-    """Two queries (resolutions, actions), merged newest first."""
+    """Two queries (resolutions, actions), merged newest first; plain values, so the result can
+    be cached per data version."""
     body_ids = filtered_bodies(filters).with_only_columns(Body.id)
     resolutions = db.session.scalars(
         select(Resolution).where(Resolution.body_id.in_(body_ids))
@@ -40,10 +44,11 @@ def latest_entries(filters: dict[str, Any], limit: int = FEED_SIZE) -> list[Feed
         .order_by(Action.published_at.desc(), Action.id.desc()).limit(limit)
     )
     entries = [FeedEntry(f"resolution-{r.id}", f"{r.body.name}: {r.title}",
-                         _resolution_summary(r), r.published_at, r.updated_at, r.body)
+                         _resolution_summary(r), r.published_at, r.updated_at, r.body.slug, r.body.state)
                for r in resolutions]
     entries += [FeedEntry(f"action-{a.id}", f"{a.body.name}: {ACTION_KINDS[a.kind].label}",
-                          a.description, a.published_at, a.updated_at, a.body) for a in actions]
+                          a.description, a.published_at, a.updated_at, a.body.slug, a.body.state)
+                for a in actions]
     entries.sort(key=lambda e: (e.published, e.tag), reverse=True)
     return entries[:limit]
 
