@@ -9,7 +9,7 @@ from marshmallow import Schema, ValidationError, fields, pre_load, validates_sch
 from marshmallow.validate import Length, OneOf, Range
 
 from registry.fields import UTCDateTime, printable
-from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, TIERS, months_before
+from registry.followthrough.ladder import TIERS, is_dormant
 from registry.followthrough.status import today
 from registry.vocab import EVIDENCE_LEVELS, LENGTHS, LEVELS, STATE_CODES
 
@@ -142,5 +142,4 @@ class BodySchema(Schema):
         "When it was first published here.", "2026-11-20T09:30:00+00:00"))
 
     def is_dormant(self, body) -> bool:
-        cutoff = months_before(today(), DORMANT_AFTER_MONTHS)
-        return body.last_activity_on is not None and body.last_activity_on < cutoff
+        return is_dormant(body.last_activity_on, today())

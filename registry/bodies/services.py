@@ -13,7 +13,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from registry.bodies.schemas import GENERAL_FAMILY
 from registry.cache import versioned
 from registry.database import db
-from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, months_before
+from registry.followthrough.ladder import dormancy_cutoff
 from registry.followthrough.status import today
 from registry.models import Action, Bill, Body, Resolution, Revision
 
@@ -42,7 +42,7 @@ def filtered_bodies(filters: dict[str, Any]) -> Select:
     if filters.get("year_to"):
         query = query.where(Body.first_resolution_on <= date(filters["year_to"], 12, 31))
     if filters.get("dormant") is not None:
-        cutoff = months_before(today(), DORMANT_AFTER_MONTHS)
+        cutoff = dormancy_cutoff(today())
         dormant = Body.last_activity_on < cutoff
         query = query.where(dormant if filters["dormant"] else or_(
             Body.last_activity_on.is_(None), Body.last_activity_on >= cutoff))

@@ -8,7 +8,7 @@ from marshmallow import ValidationError
 from registry.bodies import services
 from registry.bodies.facets import facet_counts
 from registry.bodies.schemas import SORTS, BodyListSchema
-from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, months_before
+from registry.followthrough.ladder import dormancy_cutoff
 from registry.followthrough.status import status_of, timeline, today
 from registry.vocab import LEVELS
 
@@ -18,7 +18,7 @@ bp = Blueprint("bodies", __name__, url_prefix="/bodies")
 @bp.get("")
 def index():
     context = {"levels": LEVELS, "sorts": SORTS, "families": services.bill_families(),
-               "dormant_before": months_before(today(), DORMANT_AFTER_MONTHS)}
+               "dormant_before": dormancy_cutoff(today())}
     try:
         filters = BodyListSchema().load(request.args.to_dict())
     except ValidationError as error:

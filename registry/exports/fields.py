@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, case, literal, select
 from sqlalchemy.orm import aliased
 
-from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, TIERS, months_before
+from registry.followthrough.ladder import TIERS, dormancy_cutoff
 from registry.followthrough.status import today
 from registry.models import Action, Bill, Body, Resolution, Source
 
@@ -28,7 +28,7 @@ def _tier_name():
 
 def body_fields(parent=None) -> list[Field]:
     parent = parent if parent is not None else aliased(Body, name="parent_body")
-    cutoff = months_before(today(), DORMANT_AFTER_MONTHS)
+    cutoff = dormancy_cutoff(today())
     dormant = case((Body.last_activity_on < cutoff, True), else_=False)
     return [
         Field("id", "integer", "Registry identifier of the body.", Body.id),

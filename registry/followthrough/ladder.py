@@ -8,7 +8,7 @@ its tables from the constants below, so changing a rule here changes the page.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -93,9 +93,6 @@ DORMANT_AFTER_MONTHS = 12
 MOBILIZED_TIER = 3  # an endorsing body at this tier or above counts as mobilized in the gap
 
 
-def kinds_on_rung(rung: int) -> list[ActionKind]:
-    return [kind for kind in ACTION_KINDS.values() if kind.rung == rung]
-
 
 def period_end(day: date, precision: str | None) -> date:
     """The last day a date of this precision may stand for (2019 → 2019-12-31)."""
@@ -112,6 +109,16 @@ def months_before(today: date, months: int) -> date:
     year, month = divmod(month_index, 12)
     month += 1
     return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+
+
+def dormancy_cutoff(today: date) -> date:
+    """Activity before this day is older than the dormancy window."""
+    return months_before(today, DORMANT_AFTER_MONTHS)
+
+
+def is_dormant(last_activity_on: date | None, today: date) -> bool:
+    """No counted action or resolution in the last 12 months (unknown, so False, when undated)."""
+    return last_activity_on is not None and last_activity_on < dormancy_cutoff(today)
 
 
 @dataclass(frozen=True)
@@ -151,10 +158,7 @@ class BodyStatus:
         return TIERS[self.tier]
 
     def is_dormant(self, today: date) -> bool:
-        """No counted action or resolution in the last 12 months (unknown when undated)."""
-        if self.last_activity_on is None:
-            return False
-        return self.last_activity_on < months_before(today, DORMANT_AFTER_MONTHS)
+        return is_dormant(self.last_activity_on, today)
 
     def reason(self) -> str:
         from registry.followthrough.reasons import describe  # reasons build on this module
@@ -209,6 +213,3 @@ def _apply_rungs(status: BodyStatus) -> None:
         status.tier = 4
         status.sustained_months = months
 
-
-def highest_rung(kinds: Sequence[str]) -> int:
-    return max((ACTION_KINDS[k].rung or 0 for k in kinds), default=0)

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from flask import Flask, request, url_for
 
-from registry.followthrough.ladder import ACTION_KINDS, DORMANT_AFTER_MONTHS, TIERS
+from registry.followthrough.ladder import ACTION_KINDS, DORMANT_AFTER_MONTHS, MOBILIZED_TIER, TIERS
 from registry.vocab import (
     COMMITMENTS,
     EVIDENCE_LEVELS,
@@ -66,7 +66,7 @@ def register(app: Flask) -> None:
         COMMITMENTS=COMMITMENTS, GEOCODE_PRECISIONS=GEOCODE_PRECISIONS, STANCES=STANCES,
         SUBMISSION_STATUSES=SUBMISSION_STATUSES, url_with=url_with,
         has_endpoint=lambda endpoint: endpoint in app.view_functions,
-        DORMANT_AFTER_MONTHS=DORMANT_AFTER_MONTHS,
+        DORMANT_AFTER_MONTHS=DORMANT_AFTER_MONTHS, MOBILIZED_TIER=MOBILIZED_TIER,
     )
 
     @app.context_processor

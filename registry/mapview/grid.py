@@ -18,6 +18,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from registry.bodies.services import filtered_bodies
 from registry.cache import versioned
 from registry.database import db
+from registry.followthrough.ladder import MOBILIZED_TIER
 from registry.models import Body
 
 CELLS_PER_TILE_LOG2 = 2  # grid cells 1/4 of a 256-pixel tile wide: about 64 pixels at the zoom asked
@@ -25,7 +26,6 @@ MAX_CELLS_PER_SIDE = 24  # whatever bbox is asked, the grid spans at most this m
 MAX_FEATURES = (MAX_CELLS_PER_SIDE + 1) ** 2  # a view can touch one cell more per side than it spans
 CACHED_UP_TO = 8  # grids of 360 / 2**k degrees with k up to this are computed for the whole world
 INDEXED_SPAN = 5.0  # degrees: on SQLite, a narrower view reads bodies through the lat/lon index
-MOBILIZED_TIER = 3  # the gap's line: tier 3 (mobilizing) and above
 
 
 @dataclass(frozen=True)

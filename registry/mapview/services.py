@@ -10,7 +10,7 @@ from typing import Any
 
 from registry.database import db
 from registry.followthrough.aggregates import GapFigures, gap_by
-from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, months_before
+from registry.followthrough.ladder import dormancy_cutoff
 from registry.followthrough.status import today
 from registry.mapview.grid import BBox, Window, bodies_in, cells_in, cluster_feature, window_for
 from registry.models import Body
@@ -86,7 +86,7 @@ def state_gap_features(filters: dict[str, Any], shapes: bool = True) -> dict[str
 
 
 def point_features(filters: dict[str, Any], window: Window) -> list[dict[str, Any]]:
-    cutoff = months_before(today(), DORMANT_AFTER_MONTHS)
+    cutoff = dormancy_cutoff(today())
     rows = db.session.execute(
         bodies_in(filters, window).with_only_columns(
             Body.id, Body.slug, Body.name, Body.level, Body.affiliation, Body.tier, Body.endorsing,

@@ -7,18 +7,18 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, and_, or_
 
-from registry.followthrough.ladder import DORMANT_AFTER_MONTHS, TIERS, months_before
+from registry.followthrough.ladder import MOBILIZED_TIER, TIERS, dormancy_cutoff, is_dormant
 from registry.models import Body
 
 
 def prospect_condition(prospects: Iterable[str], today: date) -> ColumnElement[bool] | None:
     """Bodies matching any of the chosen prospect kinds (None: no prospect filter)."""
-    cutoff = months_before(today, DORMANT_AFTER_MONTHS)
+    cutoff = dormancy_cutoff(today)
     conditions = {
         "never_acted": and_(Body.endorsing.is_(True), Body.tier == 0),
         "dormant": and_(Body.endorsing.is_(True), Body.last_activity_on < cutoff),
         "no_resolution": Body.endorsing.is_(False),
-        "mobilized": and_(Body.tier >= 3, or_(Body.endorsing.is_(True),
+        "mobilized": and_(Body.tier >= MOBILIZED_TIER, or_(Body.endorsing.is_(True),
                                               Body.active_without_resolution.is_(True))),
     }
     chosen = [conditions[name] for name in prospects]
@@ -27,27 +27,22 @@ def prospect_condition(prospects: Iterable[str], today: date) -> ColumnElement[b
     return or_(*chosen)
 
 
-def is_dormant(body: Body, today: date) -> bool:
-    cutoff = months_before(today, DORMANT_AFTER_MONTHS)
-    return body.last_activity_on is not None and body.last_activity_on < cutoff
-
-
 def prospect_reason(body: Body, today: date) -> str:
     """Why this body is worth a call, from its stored follow-through status."""
     tier = f"tier {body.tier}, {TIERS[body.tier].lower()}"
     if body.endorsing:
         since = f" in {body.first_resolution_on.year}" if body.first_resolution_on else ""
-        if body.tier >= 3:
+        if body.tier >= MOBILIZED_TIER:
             text = f"Endorsed{since} and mobilized ({tier}): a potential ally"
         elif body.tier == 0:
             text = f"Endorsed{since}; no follow-through action on record"
         else:
             text = f"Endorsed{since}; acted up to {tier}"
-        if is_dormant(body, today):
+        if is_dormant(body.last_activity_on, today):
             text += f"; dormant since {body.last_activity_on:%B %Y}"
     elif body.active_without_resolution:
         text = f"No resolution of support on record, but active ({tier})"
-        if body.tier >= 3:
+        if body.tier >= MOBILIZED_TIER:
             text += ": a potential ally"
     else:
         text = "No resolution of support on record: ask them to pass one"

@@ -14,6 +14,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from registry.database import db
+from registry.followthrough.ladder import is_dormant
 from registry.followthrough.status import today
 from registry.geo import (
     GazetteerGeocoder,
@@ -34,7 +35,7 @@ from registry.geo.lookup import tidy
 from registry.geo.regions import states_near
 from registry.models import Body
 from registry.organize.hierarchy import POINT_PRECISIONS, Ask, asks_for
-from registry.organize.prospects import is_dormant, prospect_condition, prospect_reason
+from registry.organize.prospects import prospect_condition, prospect_reason
 
 RADIUS_MIN_MI = 1
 RADIUS_MAX_MI = 500
@@ -190,7 +191,7 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
     day = today()
 
     def item(body: Body, distance: float | None) -> NearbyItem:
-        return NearbyItem(body, distance, prospect_reason(body, day), is_dormant(body, day),
+        return NearbyItem(body, distance, prospect_reason(body, day), is_dormant(body.last_activity_on, day),
                           asks.get(body.id))
 
     groups = [StateGroup(state, state_name(state), total, [item(body, None) for body in group])

@@ -193,7 +193,8 @@ window.RegistryMap = (function () {
     return [west, south, east, north].map(function (v) { return v.toFixed(4); }).join(',');
   }
 
-  /* The markers. options: url, bodyApiUrl, profileUrl (with SLUG), levels, tiers. */
+  /* The markers. options: url, bodyApiUrl, profileUrl (with SLUG), levels, tiers, mobilizedTier
+     (the ladder's line for "mobilized", from the page). */
   function bodyLayer(map, options) {
     var reasons = {};
     var markers = L.markerClusterGroup({
@@ -202,7 +203,7 @@ window.RegistryMap = (function () {
       spiderfyOnMaxZoom: true,
       iconCreateFunction: function (cluster) {
         var count = cluster.getChildCount();
-        var mobilized = cluster.getAllChildMarkers().filter(function (m) { return m.tier >= 3; }).length;
+        var mobilized = cluster.getAllChildMarkers().filter(function (m) { return m.tier >= options.mobilizedTier; }).length;
         var icon = clusterIcon(count, mobilized);
         icon.options.html += '<span class="visually-hidden">' + count + ' union bodies, ' + mobilized +
           ' at tier 3 or 4: select to zoom in</span>';

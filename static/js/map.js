@@ -93,7 +93,8 @@
     bodyApiUrl: config.bodyApiUrl,
     profileUrl: config.profileUrl,
     levels: JSON.parse(config.levels),
-    tiers: JSON.parse(config.tiers)
+    tiers: JSON.parse(config.tiers),
+    mobilizedTier: Number(config.mobilizedTier)
   });
 
   function loadStates() {
