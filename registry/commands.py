@@ -17,34 +17,39 @@ PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 users_cli = AppGroup("users", help="Reviewer and administrator accounts.")
 
 
+SEED_FILES = ("bills.csv", "endorsements.csv")  # in the order they refer to each other
+
+
 @click.command("seed")
 @click.option("--directory", default=os.path.join(PROJECT_ROOT, "seeds"), show_default="seeds/",
               type=click.Path(file_okay=False), help="Folder holding the seed CSV files.")
 @click.option("--if-empty", is_flag=True, help="Only seed a registry that holds no body yet.")
 def seed_command(directory: str, if_empty: bool) -> None:
-    """Load the real, sourced seed data (idempotent: a second run changes nothing)."""
+    """Load the real, sourced seed data (idempotent: a second run changes nothing).
+
+    The seeds are the bills file and the endorsement CSV, read by the same import as every file."""
     from registry.bodies.services import count_bodies
-    from registry.records.seed import SeedError, load_seeds
+    from registry.imports.runner import ImportError_, apply, parse_csv
 
     if if_empty and count_bodies():
         click.echo("The registry already holds data: seeding skipped.")
         return
     try:
-        report = load_seeds(directory)
-    except SeedError as error:
+        files = [parse_csv(os.path.join(directory, name)) for name in SEED_FILES]
+        report = apply(files, lambda parsed: f"Seed data: seeds/{parsed.name}")
+    except ImportError_ as error:
         db.session.rollback()
-        click.echo("Seed files have errors; nothing was loaded:", err=True)
+        click.echo(f"Seed file {os.path.basename(error.path)} has errors; nothing was loaded:",
+                   err=True)
         for problem in error.problems:
             click.echo(f"  {problem}", err=True)
         sys.exit(1)
-    if not report.changed:
+    if not any(n for what, n in report.counts.items() if what != "rows unchanged"):
         db.session.rollback()
         click.echo("Seed data already loaded: nothing changed.")
         return
     db.session.commit()
-    created = ", ".join(f"{n} {kind}" for kind, n in sorted(report.created.items())) or "nothing new"
-    updated = ", ".join(f"{n} {kind}" for kind, n in sorted(report.updated.items())) or "none"
-    click.echo(f"Seeded: {created}; updated: {updated}; sources attached: {report.sources_added}.")
+    click.echo(f"Seeded: {report.summary()}.")
 
 
 @users_cli.command("create")

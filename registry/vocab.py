@@ -27,6 +27,41 @@ DATE_PRECISIONS: dict[str, str] = {"day": "day", "month": "month", "year": "year
 # Whether a resolution's date is the vote itself or only the date it was reported.
 DATE_KINDS: dict[str, str] = {"adopted": "adopted", "reported": "reported"}
 
+# A union body, or an organization beside the unions (shown, but left out of the gap by default).
+ORGANIZATION_TYPES: dict[str, str] = {
+    "union": "Union body",
+    "allied": "Allied organization (advocacy campaign, coalition, retiree or political group)",
+}
+
+# What shows that a body adopted a resolution, weakest first.
+ADOPTION_EVIDENCE: dict[str, str] = {
+    "roster": "Roster — named on a campaign's list of endorsers",
+    "report": "Report — a news or union report says it adopted one",
+    "record": "Record — the resolution text, minutes or a vote record",
+}
+
+# What an action was for. Only the single-payer scopes move the ladder (followthrough.ladder).
+ACTION_SCOPES: dict[str, str] = {
+    "federal_bill": "A federal single-payer bill",
+    "state_bill": "A state single-payer bill or ballot measure",
+    "single_payer": "Single payer / Medicare for All in general",
+    "health_reform": "General health reform that is not single payer",
+}
+
+# Follow-through checks: a dated look at one body's record.
+CHECK_RESULTS: dict[str, str] = {
+    "nothing_found": "No follow-through found",
+    "actions_found": "Follow-through found (recorded as actions)",
+}
+CHECKERS: dict[str, str] = {
+    "researcher": "Registry researcher",
+    "reviewer": "Reviewer",
+    "member": "Member",
+    "officer": "Officer",
+    "staff": "Union staff",
+    "other": "Other",
+}
+
 EVIDENCE_LEVELS: dict[str, str] = {
     "reported": "Reported — no public source attached yet",
     "sourced": "Sourced — a public web page states it",
@@ -47,6 +82,7 @@ SUBMISSION_KINDS: dict[str, str] = {
     "action": "Follow-through action",
     "correction": "Correction",
     "dispute": "Tier dispute",
+    "check": "Follow-through check",
 }
 
 SUBMISSION_STATUSES: dict[str, str] = {
@@ -65,7 +101,7 @@ SUBMITTER_ROLES: dict[str, str] = {
 
 USER_ROLES: dict[str, str] = {"reviewer": "Reviewer", "admin": "Administrator"}
 
-REVISION_ENTITIES = ("body", "resolution", "action", "source", "bill")
+REVISION_ENTITIES = ("body", "resolution", "action", "source", "bill", "check")
 
 # US states, DC and the territories that appear in union records.
 STATE_CODES = (
@@ -96,6 +132,7 @@ LENGTHS = {
     "bill_as_reported": 200,
     "note": 4000,
     "reason": 500,
+    "searched": 8000,
 }
 
 

@@ -11,9 +11,11 @@ Inputs
     CURATION/bill_map.csv     raw bill text -> bill code(s) (or none)
     CURATION/reported_actions.csv  coding of endorsements.csv action_reported texts
     CURATION/exclusions.csv   raw rows deliberately not seeded, with a reason
+    CURATION/adoption_evidence.csv  source pages that are rosters (or records) rather than reports
+    CURATION/action_scopes.csv      actions whose scope is not what their bill text says
 
 Outputs (only written when every check passes; deterministic order)
-    OUT/bodies.csv, OUT/resolutions.csv, OUT/actions.csv
+    OUT/endorsements.csv      the registry's endorsement CSV: one row per body, resolution, action
 
 Standard library only (Python 3.11).  Exit status 1 on any validation error,
 each reported as "file:line: problem".
@@ -64,21 +66,27 @@ RAW_ACTION_COLS = ["org_name", "level", "affiliation", "city", "state", "action_
                    "action_date", "date_precision", "participants", "amount_usd",
                    "description", "bill", "source_url"]
 CUR_COLS = {
-    "bodies.csv": ["slug", "name", "level", "affiliation", "designation", "parent", "city", "state"],
+    "bodies.csv": ["slug", "name", "level", "organization_type", "affiliation", "designation",
+                   "parent", "city", "state"],
     "aliases.csv": ["org_name", "state", "slug"],
-    "bill_map.csv": ["bill_as_reported", "codes", "note"],
+    "bill_map.csv": ["bill_as_reported", "codes", "scope", "note"],
+    "adoption_evidence.csv": ["source_url", "evidence", "note"],
+    "action_scopes.csv": ["body", "kind", "date", "source_url", "scope", "note"],
     "reported_actions.csv": ["org_name", "state", "date", "source_url", "action_reported",
                              "coding", "kind", "action_date", "commitments", "description", "note"],
     "exclusions.csv": ["file", "org_name", "state", "bill", "date", "source_url", "reason"],
 }
-OUT_COLS = {
-    "bodies.csv": ["slug", "name", "level", "affiliation", "designation", "parent", "city",
-                   "state", "source_url"],
-    "resolutions.csv": ["body", "bill", "stance", "date", "date_kind", "date_precision",
-                        "commitments", "bill_as_reported", "name_in_source", "source_url"],
-    "actions.csv": ["body", "kind", "date", "date_precision", "participants", "amount_usd",
-                    "description", "bill", "source_url"],
-}
+# The registry's endorsement CSV (registry/imports/endorsements.py COLUMNS; a test keeps them equal).
+OUT_COLUMNS = ["body_name", "level", "affiliation", "designation", "city", "state", "zip",
+               "olms_file_number", "bill", "stance", "adopted_on", "date_kind", "date_precision",
+               "action_kind", "action_date", "action_description", "source_url", "slug", "parent",
+               "organization_type", "members", "members_year", "website", "public_contact",
+               "adoption_evidence", "commitments", "action_scope", "action_participants",
+               "action_amount_usd", "action_bill", "checked_on", "checked_by", "searched",
+               "check_result", "check_summary"]
+ORGANIZATION_TYPES = ("union", "allied")
+EVIDENCE = ("roster", "report", "record")
+SCOPES = ("federal_bill", "state_bill", "single_payer", "health_reform")
 
 
 class Errors:
@@ -170,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
             errors.add(p, line, f"body {s!r} has no name")
         if b["level"] not in LEVELS:
             errors.add(p, line, f"level {b['level']!r} not in {', '.join(LEVELS)}")
+        if b["organization_type"] not in ORGANIZATION_TYPES:
+            errors.add(p, line, f"organization_type {b['organization_type']!r} not union or allied")
         if b["state"] and b["state"] not in USPS:
             errors.add(p, line, f"state {b['state']!r} is not a USPS code")
         if b["city"] and not b["state"]:
@@ -215,10 +225,14 @@ def main(argv: list[str] | None = None) -> int:
 
     # ---------------------------------------------------------------- bills
     bill_map: dict[str, list[str]] = {}
+    bill_scope: dict[str, str] = {}
     p = cpath["bill_map.csv"]
     for line, r in c["bill_map.csv"]:
         if r["bill_as_reported"] in bill_map:
             errors.add(p, line, f"duplicate bill_as_reported {r['bill_as_reported']!r}")
+        if r["scope"] not in SCOPES:
+            errors.add(p, line, f"scope {r['scope']!r} not in {', '.join(SCOPES)}")
+        bill_scope[r["bill_as_reported"]] = r["scope"]
         codes = split_codes(r["codes"])
         for code in codes:
             if code not in BILL_CODES:
@@ -238,6 +252,27 @@ def main(argv: list[str] | None = None) -> int:
             errors.add(p, line, "duplicate exclusion")
         excl[k] = (line, r["reason"])
     excl_used: dict[tuple, int] = collections.Counter()
+
+    # ---------------------------------------------------------------- evidence and scope
+    evidence_by_url: dict[str, str] = {}
+    p = cpath["adoption_evidence.csv"]
+    for line, r in c["adoption_evidence.csv"]:
+        if r["evidence"] not in EVIDENCE:
+            errors.add(p, line, f"evidence {r['evidence']!r} not in {', '.join(EVIDENCE)}")
+        if r["source_url"] in evidence_by_url:
+            errors.add(p, line, "duplicate source_url")
+        if not r["note"].strip():
+            errors.add(p, line, "say what the page is (a roster, a report, the record itself)")
+        evidence_by_url[r["source_url"]] = r["evidence"]
+    scope_override: dict[tuple, tuple[int, str]] = {}
+    p = cpath["action_scopes.csv"]
+    for line, r in c["action_scopes.csv"]:
+        if r["scope"] not in SCOPES:
+            errors.add(p, line, f"scope {r['scope']!r} not in {', '.join(SCOPES)}")
+        if not r["note"].strip():
+            errors.add(p, line, "a scope override needs a note saying why")
+        scope_override[(r["body"], r["kind"], r["date"], r["source_url"])] = (line, r["scope"])
+    scopes_used: collections.Counter = collections.Counter()
 
     # ---------------------------------------------------------------- raw rows
     alias_used: set[tuple[str, str]] = set()
@@ -372,11 +407,21 @@ def main(argv: list[str] | None = None) -> int:
         return fail(errors)
 
     # ---------------------------------------------------------------- build
+    # One endorsement-CSV row per claim: every body first (its catalogue entry and the first page
+    # naming it), then each resolution and each action, naming its body by name, state and slug.
     out_bodies = []
-    for s in sorted(bodies):
-        b = dict(bodies[s])
-        b["source_url"] = sorted(body_urls[s])[0]
-        out_bodies.append(b)
+    for slug in sorted(bodies):
+        b = bodies[slug]
+        out_bodies.append({
+            "body_name": b["name"], "level": b["level"], "affiliation": b["affiliation"],
+            "designation": b["designation"], "city": b["city"], "state": b["state"], "slug": slug,
+            "parent": b["parent"], "organization_type": b["organization_type"],
+            "source_url": sorted(body_urls[slug])[0],
+        })
+
+    def naming(slug: str) -> dict[str, str]:
+        b = bodies[slug]
+        return {"body_name": b["name"], "level": b["level"], "state": b["state"], "slug": slug}
 
     resolutions = []
     for _line, r, slug in seeded_e:
@@ -386,24 +431,33 @@ def main(argv: list[str] | None = None) -> int:
             if cr["coding"] == "commitment":
                 commits.update(split_codes(cr["commitments"]))
         commitments = ";".join(v for v in COMMITMENTS if v in commits)
-        for code in bill_map[r["bill"]] or [""]:
+        for code in bill_map[r["bill"]] or [r["bill"]]:
             resolutions.append({
-                "body": slug, "bill": code, "stance": "support",
-                "date": r["date"], "date_kind": r["date_kind"] if r["date"] else "",
-                "date_precision": precision(r["date"]), "commitments": commitments,
-                "bill_as_reported": r["bill"], "name_in_source": r["org_name"],
+                **naming(slug), "bill": code, "stance": "support",
+                "adopted_on": r["date"], "date_kind": r["date_kind"] if r["date"] else "",
+                "commitments": commitments,
+                "adoption_evidence": evidence_by_url.get(r["source_url"], "report"),
                 "source_url": r["source_url"],
             })
+
+    def scope_of(slug: str, kind: str, day: str, url: str, bill_text: str) -> str:
+        key = (slug, kind, day, url)
+        if key in scope_override:
+            scopes_used[key] += 1
+            return scope_override[key][1]
+        return bill_scope[bill_text]
 
     actions = []
     n_actions_raw = 0
     for _line, r, slug in seeded_a:
         codes = bill_map[r["bill"]]
         actions.append({
-            "body": slug, "kind": r["action_kind"], "date": r["action_date"],
-            "date_precision": r["date_precision"], "participants": r["participants"],
-            "amount_usd": r["amount_usd"], "description": r["description"],
-            "bill": codes[0] if len(codes) == 1 else "", "source_url": r["source_url"],
+            **naming(slug), "action_kind": r["action_kind"], "action_date": r["action_date"],
+            "action_participants": r["participants"], "action_amount_usd": r["amount_usd"],
+            "action_description": r["description"],
+            "action_scope": scope_of(slug, r["action_kind"], r["action_date"], r["source_url"],
+                                     r["bill"]),
+            "action_bill": codes[0] if len(codes) == 1 else "", "source_url": r["source_url"],
         })
         n_actions_raw += 1
     n_actions_rep = 0
@@ -416,29 +470,35 @@ def main(argv: list[str] | None = None) -> int:
             if cr["coding"] != "action":
                 continue
             actions.append({
-                "body": slug, "kind": cr["kind"], "date": cr["action_date"],
-                "date_precision": precision(cr["action_date"]), "participants": "",
-                "amount_usd": "", "description": cr["description"],
-                "bill": codes[0] if len(codes) == 1 else "", "source_url": er["source_url"],
+                **naming(slug), "action_kind": cr["kind"], "action_date": cr["action_date"],
+                "action_description": cr["description"],
+                "action_scope": scope_of(slug, cr["kind"], cr["action_date"], er["source_url"],
+                                         er["bill"]),
+                "action_bill": codes[0] if len(codes) == 1 else "", "source_url": er["source_url"],
             })
             n_actions_rep += 1
+    for key, (line, _scope) in scope_override.items():
+        if scopes_used[key] != 1:
+            errors.add(cpath["action_scopes.csv"], line,
+                       f"matches {scopes_used[key]} seeded actions (must match exactly 1)")
+    if errors:
+        return fail(errors)
 
     def key(cols):
-        return lambda row: tuple(row[c] for c in cols)
+        return lambda row: tuple(row.get(c, "") for c in cols)
 
-    resolutions.sort(key=key(["body", "bill", "date", "source_url", "name_in_source",
-                              "bill_as_reported", "date_kind", "commitments"]))
-    actions.sort(key=key(["body", "date", "kind", "source_url", "description", "bill",
-                          "participants", "amount_usd", "date_precision"]))
+    resolutions.sort(key=key(["slug", "bill", "adopted_on", "source_url", "date_kind",
+                              "commitments", "adoption_evidence"]))
+    actions.sort(key=key(["slug", "action_date", "action_kind", "source_url", "action_description",
+                          "action_bill", "action_participants", "action_amount_usd"]))
 
     os.makedirs(args.out, exist_ok=True)
-    write_csv(os.path.join(args.out, "bodies.csv"), OUT_COLS["bodies.csv"], out_bodies)
-    write_csv(os.path.join(args.out, "resolutions.csv"), OUT_COLS["resolutions.csv"], resolutions)
-    write_csv(os.path.join(args.out, "actions.csv"), OUT_COLS["actions.csv"], actions)
+    write_csv(os.path.join(args.out, "endorsements.csv"), OUT_COLUMNS,
+              out_bodies + resolutions + actions)
 
     # ---------------------------------------------------------------- summary
     levels = collections.Counter(b["level"] for b in out_bodies)
-    pairs = {(r["body"], r["bill"]) for r in resolutions}
+    pairs = {(r["slug"], r["bill"]) for r in resolutions}
     by_reason = collections.Counter(reason for _, _, _, reason in excluded_rows)
     print(f"raw rows read: endorsements {len(raw_e)}, actions {len(raw_a)} (total {len(raw_e) + len(raw_a)})")
     print(f"rows seeded: endorsements {len(seeded_e)}, actions {len(seeded_a)}")
@@ -448,8 +508,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bodies: {len(out_bodies)}")
     for lvl in LEVELS:
         print(f"  {lvl:24s} {levels.get(lvl, 0)}")
+    coded = sum(1 for _, b in pairs if b in BILL_CODES)
     print(f"resolution rows: {len(resolutions)}; distinct (body, bill) pairs: {len(pairs)} "
-          f"({sum(1 for _, b in pairs if b)} with a bill code, {sum(1 for _, b in pairs if not b)} without)")
+          f"({coded} with a bill code, {len(pairs) - coded} without)")
     print(f"resolution rows with commitments: {sum(1 for r in resolutions if r['commitments'])}")
     print(f"actions: {len(actions)} = {n_actions_raw} from actions.csv"
           f" + {n_actions_rep} from action_reported")

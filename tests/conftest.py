@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from registry import cache, create_app
 from registry.database import db
 from registry.followthrough.status import refresh_statuses
-from registry.models import Action, Bill, Body, Resolution, Source
+from registry.models import Action, Bill, Body, Check, Resolution, Source
 
 _serial = count(1)
 
@@ -198,6 +198,23 @@ def make_action(app):
         refresh_statuses([body.id])
         db.session.commit()
         return action
+
+    return build
+
+
+@pytest.fixture
+def make_check(app):
+    def build(body: Body, **overrides) -> Check:
+        values = {"checked_on": date(2026, 11, 12), "checked_by": "researcher",
+                  "searched": "https://example.org/minutes\nThe local's newsletter archive, 2019-2026",
+                  "result": "nothing_found", "summary": "No follow-through found."}
+        values.update(overrides)
+        check = Check(body=body, **values)
+        db.session.add(check)
+        db.session.flush()
+        refresh_statuses([body.id])
+        db.session.commit()
+        return check
 
     return build
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
@@ -22,8 +24,8 @@ from tests.gap_registry import (
 
 
 @pytest.fixture
-def registry(make_body, make_bill, make_resolution, make_action):
-    return build_gap_registry(make_body, make_bill, make_resolution, make_action)
+def registry(make_body, make_bill, make_resolution, make_action, make_check):
+    return build_gap_registry(make_body, make_bill, make_resolution, make_action, make_check)
 
 
 def test_stored_statuses_of_the_fixture(registry):
@@ -43,14 +45,23 @@ def test_stored_statuses_of_the_fixture(registry):
         "vt-oppose": (False, 0, False, False),
         "boston-nurses": (True, 3, False, False),
         "texas-undated": (True, 0, False, False),
+        "ca-coalition": (True, 0, False, False),
     }
+    checked = {slug for slug, b in rows.items() if b.checked}
+    assert checked == {"oakland-nurses", "sacramento-clc", "la-teachers", "ohio-steel",
+                       "ohio-federation", "ny-retreat", "ny-active", "ny-checkin-clc",
+                       "boston-nurses"}
+    assert rows["la-teachers"].last_checked_on == date(2025, 6, 1)
+    assert rows["ny-checkin-clc"].last_checked_on == date(2023, 3, 1)
 
 
 def test_overall_gap_matches_the_hand_count(registry):
     figures = overall_gap()
     assert figures_tuple(figures) == EXPECTED_OVERALL
     assert figures.gap == pytest.approx(5 / 8)
-    assert figures.paper_only_share == pytest.approx(3 / 8)
+    assert figures.paper_only_share == pytest.approx(2 / 8)
+    assert figures.unchecked == 1  # K: nobody has looked
+    assert figures.gap_among_checked == pytest.approx(1 - 3 / 7)
     assert figures.mobilized_share == pytest.approx(3 / 8)
     assert figures.acted_not_mobilized == 2  # B (tier 2) and D (tier 1)
     assert figures.members_gap == pytest.approx(20_500 / 322_300)
@@ -66,27 +77,47 @@ def test_gap_by_group_matches_the_hand_count(registry, group_by):
 def test_gap_by_respects_the_shared_filters(registry):
     """Filters mean what they mean on the body list: here, California's endorsing bodies."""
     rows = {row.key: figures_tuple(row.figures) for row in gap_by("level", {"state": "CA"})}
-    assert rows == {"local": (2, 1, 1, 1, 1_000, 1_000),
-                    "central_labor_council": (1, 0, 0, 1, 20_000, 0)}
-    assert figures_tuple(overall_gap({"bill_family": SENATE})) == (2, 0, 2, 2, 300_800, 300_800)
-    assert figures_tuple(overall_gap({"bill_family": "general"})) == (2, 2, 0, 0, 0, 0)
+    assert rows == {"local": (2, 2, 1, 1, 1, 1_000, 1_000),
+                    "central_labor_council": (1, 1, 0, 0, 1, 20_000, 0)}
+    assert figures_tuple(overall_gap({"bill_family": SENATE})) == (2, 2, 0, 2, 2, 300_800, 300_800)
+    assert figures_tuple(overall_gap({"bill_family": "general"})) == (2, 2, 2, 0, 0, 0, 0)
     assert figures_tuple(overall_gap({"affiliation": "AFL-CIO", "level": "central_labor_council"})
-                         ) == (2, 1, 0, 1, 20_000, 0)
+                         ) == (2, 2, 1, 0, 1, 20_000, 0)
     assert figures_tuple(overall_gap({"year_from": 2019, "year_to": 2021})) == (
-        3, 2, 0, 1, 20_000, 0)  # B, C, H (K is undated, so outside any year range)
+        3, 3, 2, 0, 1, 20_000, 0)  # B, C, H (K is undated, so outside any year range)
+    assert figures_tuple(overall_gap({"checked": False})) == (1, 0, 0, 0, 0, 0, 0)  # K
+
+
+def test_allied_organizations_are_left_out_unless_asked_for(registry):
+    """The coalition endorsed, but the gap counts union bodies unless a filter asks."""
+    assert figures_tuple(overall_gap({"organization_type": "allied"})) == (1, 0, 0, 0, 0, 0, 0)
+    everyone = overall_gap({"organization_type": "all"})
+    assert (everyone.endorsing, everyone.unchecked) == (9, 2)
+    assert {row.key for row in gap_by("level")} == {"local", "central_labor_council",
+                                                   "state_federation"}
+
+
+def test_gap_can_be_restricted_by_evidence_of_adoption(make_body, make_resolution):
+    """adoption=report keeps bodies shown to have adopted by a report or a record."""
+    for n, evidence in enumerate(("roster", "report", "record")):
+        make_resolution(make_body(slug=f"ev-{n}"), adoption_evidence=evidence)
+    assert overall_gap({"adoption": "roster"}).endorsing == 3
+    assert overall_gap({"adoption": "report"}).endorsing == 2
+    assert overall_gap({"adoption": "record"}).endorsing == 1
 
 
 def test_dormancy_filter_counts_from_the_injected_today(registry):
     """Dormant = no counted activity in 12 months before 2026-11-28: all but J (and undated K)."""
-    assert figures_tuple(overall_gap({"dormant": True})) == (6, 2, 2, 4, 321_500, 301_000)
-    assert figures_tuple(overall_gap({"dormant": False})) == (2, 1, 1, 1, 800, 800)
+    assert figures_tuple(overall_gap({"dormant": True})) == (6, 6, 2, 2, 4, 321_500, 301_000)
+    assert figures_tuple(overall_gap({"dormant": False})) == (2, 1, 0, 1, 1, 800, 800)
 
 
 def test_empty_group_has_no_gap(registry):
     """Never divide by zero: a group with no endorsing body has no gap at all."""
     empty = overall_gap({"state": "VT"})
-    assert figures_tuple(empty) == (0, 0, 0, 0, 0, 0)
+    assert figures_tuple(empty) == (0, 0, 0, 0, 0, 0, 0)
     assert empty.gap is None and empty.paper_only_share is None and empty.members_gap is None
+    assert empty.gap_among_checked is None
     assert gap_by("state", {"state": "VT"}) == []
 
 
@@ -117,9 +148,9 @@ def test_activity_by_year_respects_the_shared_filters(registry):
 def test_mobilized_threshold_comes_from_the_rule_module(registry, monkeypatch):
     """Change the mobilizing tier in the ladder and the figures follow (B at tier 2 joins)."""
     monkeypatch.setattr(ladder, "MOBILIZED_TIER", 2)
-    assert figures_tuple(overall_gap()) == (8, 3, 4, 5, 322_300, 321_800)
+    assert figures_tuple(overall_gap()) == (8, 7, 2, 4, 5, 322_300, 321_800)
     house = {row.key: figures_tuple(row.figures) for row in gap_by("bill_family")}[HOUSE]
-    assert house == (4, 1, 2, 3, 301_500, 301_000)  # D is tier 1: still not mobilized
+    assert house == (4, 3, 0, 2, 3, 301_500, 301_000)  # D is tier 1: still not mobilized
 
 
 def test_totals_of_disjoint_groups_add_up(registry):

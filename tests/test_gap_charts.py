@@ -24,8 +24,8 @@ def bars(svg: ET.Element, key: str) -> list[ET.Element]:
 
 
 def test_gap_bars_split_each_group_in_proportion():
-    rows = [("Local union", GapFigures(4, 1, 2, 0, 0, 0)),  # 1 paper, 1 acted, 2 mobilized
-            ("Federation", GapFigures(0, 0, 0, 0, 0, 0))]
+    rows = [("Local union", GapFigures(4, 4, 1, 2, 0, 0, 0)),  # 1 paper, 1 acted, 2 mobilized
+            ("Federation", GapFigures.empty())]
     svg = parse(gap_bars("chart-level", "Gap by level", rows, 3))
     assert svg.get("role") == "img"
     assert svg.get("aria-labelledby") == "chart-level-title chart-level-desc"
@@ -40,7 +40,7 @@ def test_gap_bars_split_each_group_in_proportion():
 
 
 def test_series_differ_by_pattern_not_only_colour():
-    svg = parse(gap_bars("c", "t", [("A", GapFigures(3, 1, 1, 0, 0, 0))], 3))
+    svg = parse(gap_bars("c", "t", [("A", GapFigures(3, 3, 1, 1, 0, 0, 0))], 3))
     fills = {key: bars(svg, key)[0].get("fill") for key in ("paper", "acted", "mobilized")}
     assert fills["paper"] == "url(#c-paper)" and fills["acted"] == "url(#c-acted)"
     patterns = {p.get("id"): p for p in svg.iter("{http://www.w3.org/2000/svg}pattern")}
@@ -50,7 +50,7 @@ def test_series_differ_by_pattern_not_only_colour():
 
 
 def test_labels_are_escaped():
-    svg = gap_bars("c", "<b>", [("<script>alert(1)</script>", GapFigures(1, 1, 0, 0, 0, 0))], 3)
+    svg = gap_bars("c", "<b>", [("<script>alert(1)</script>", GapFigures(1, 1, 1, 0, 0, 0, 0))], 3)
     assert "<script>" not in str(svg) and "&lt;script&gt;" in str(svg)
     assert parse(svg).find("svg:title", NS).text == "<b>"
 

@@ -17,8 +17,8 @@ CHARTS = ("level", "affiliation", "state", "year")
 
 
 @pytest.fixture
-def registry(make_body, make_bill, make_resolution, make_action):
-    return build_gap_registry(make_body, make_bill, make_resolution, make_action)
+def registry(make_body, make_bill, make_resolution, make_action, make_check):
+    return build_gap_registry(make_body, make_bill, make_resolution, make_action, make_check)
 
 
 class TableReader(HTMLParser):

@@ -41,11 +41,29 @@ def test_each_kind_sets_its_tier(kind, rung):
     assert status.endorsing
 
 
-def test_no_action_is_paper_only():
+def test_no_action_and_no_check_is_not_yet_checked():
+    """An endorsing body nobody has looked at is "not yet checked", never "paper only"."""
     status = body_status(RESOLVED, [])
-    assert status.tier == 0 and status.tier_name == "Paper only"
-    assert status.reason() == ("Tier 0 — Paper only: no follow-through action recorded "
-                               "after the resolution")
+    assert status.tier == 0 and not status.checked and status.standing == "not_checked"
+    assert status.reason().startswith("Not yet checked: ")
+
+
+def test_a_dated_check_that_found_nothing_is_paper_only():
+    status = body_status(RESOLVED, [], [date(2026, 11, 12), date(2024, 1, 5)])
+    assert status.checked and status.last_checked_on == date(2026, 11, 12)
+    assert status.standing == "tier_0" and status.tier_name == "Paper only"
+    assert status.reason() == ("Tier 0 — Paper only: checked 12 November 2026, no follow-through "
+                               "found")
+
+
+def test_any_action_makes_a_body_checked():
+    status = body_status(RESOLVED, [ActionFact("rally_or_march", date(2018, 12, 31))])
+    assert status.checked and status.last_checked_on is None and status.standing == "tier_0"
+
+
+def test_standing_of_a_body_without_any_resolution():
+    assert body_status([], []).standing == "no_resolution"
+    assert body_status([], [ActionFact("lobby_visit", date(2020, 3, 3))]).standing == "tier_2"
 
 
 def test_highest_rung_wins_and_reason_names_it():
@@ -55,15 +73,29 @@ def test_highest_rung_wins_and_reason_names_it():
         ActionFact("lobby_visit", date(2020, 1, 1)),
     ])
     assert status.tier == 3
-    assert status.reason() == "Tier 3 — Mobilizing: rally or march on 2019-05-01, 400 members"
+    assert status.reason() == "Tier 3 — Mobilizing: rally or march on 1 May 2019, 400 members"
 
 
 def test_actions_before_the_first_resolution_are_not_counted():
     status = body_status(RESOLVED, [ActionFact("rally_or_march", date(2018, 12, 31))])
     assert status.tier == 0
     assert len(status.before_resolution) == 1 and not status.counted
-    assert status.reason() == ("Tier 0 — Paper only: no follow-through action recorded after the "
+    assert status.reason() == ("Tier 0 — Paper only: no counted follow-through action after the "
                                "resolution (1 dated before it, not counted)")
+
+
+@pytest.mark.parametrize("resolutions", [
+    [ResolutionFact("support", date(2019, 1, 15), "day", "reported")],
+    [ResolutionFact("support", date(2019, 1, 15), "day", "adopted"),
+     ResolutionFact("support", date(2020, 6, 1), "day", "reported")],
+    [ResolutionFact("support", date(2019, 1, 15), "day", "adopted"),
+     ResolutionFact("support", None, None, None)],
+])
+def test_a_reported_or_missing_date_never_puts_an_action_before_the_resolution(resolutions):
+    """A roster's date is a no-later-than date for adoption: the vote may have come much earlier,
+    so an action dated before it still counts."""
+    status = body_status(resolutions, [ActionFact("rally_or_march", date(2018, 12, 31))])
+    assert status.tier == 3 and not status.before_resolution and status.counts_from is None
 
 
 def test_same_day_and_same_month_actions_count():
@@ -116,7 +148,8 @@ def test_only_counter_actions_is_tier_zero_with_retreat():
 def test_check_in_records_a_dated_look():
     status = body_status(RESOLVED, [ActionFact("check_in", date(2022, 4, 1))])
     assert status.tier == 0
-    assert status.reason() == "Tier 0 — Paper only: a check-in on 2022-04-01 found no action"
+    assert status.reason() == "Tier 0 — Paper only: a check-in on 1 April 2022 found no action"
+    assert status.checked and status.last_checked_on == date(2022, 4, 1)
     # A check-in is not activity: dormancy runs from the resolution.
     assert status.last_activity_on == date(2019, 1, 15)
 
@@ -149,10 +182,30 @@ def test_undated_resolution_counts_every_dated_action():
     assert status.tier == 3
 
 
-def test_undated_actions_are_shown_but_not_counted():
+def test_undated_actions_count_but_set_no_date():
+    """Nothing shows an undated action came before the resolution, so it counts; it dates nothing."""
     status = body_status(RESOLVED, [ActionFact("rally_or_march", None, None)])
-    assert status.tier == 0 and len(status.undated) == 1
-    assert status.reason().endswith("(1 undated, not counted)")
+    assert status.tier == 3 and len(status.undated) == 1
+    assert status.reason() == "Tier 3 — Mobilizing: rally or march (undated)"
+    assert status.last_activity_on == date(2019, 1, 15)
+
+
+def test_undated_mobilizing_actions_make_no_sustained_campaign():
+    actions = [ActionFact("rally_or_march", None, None) for _ in range(4)]
+    assert body_status(RESOLVED, actions).tier == 3
+
+
+@pytest.mark.parametrize("scope,counted", [
+    ("federal_bill", True), ("state_bill", True), ("single_payer", True), ("health_reform", False),
+])
+def test_only_single_payer_scopes_move_the_ladder(scope, counted):
+    status = body_status(RESOLVED, [ActionFact("rally_or_march", date(2019, 6, 1), scope=scope),
+                                    ActionFact("opposed_bill", date(2019, 7, 1), scope=scope)])
+    assert status.tier == (3 if counted else 0) and status.retreat is counted
+    assert status.checked
+    if not counted:
+        assert len(status.out_of_scope) == 2
+        assert status.reason().endswith("(2 for health reform other than single payer, not counted)")
 
 
 def test_active_without_a_resolution():
@@ -172,8 +225,8 @@ def test_reason_names_the_latest_counter_action():
     status = body_status(RESOLVED, [ActionFact("lobby_visit", date(2019, 3, 1)),
                                     ActionFact("endorsed_opponent", date(2020, 10, 1)),
                                     ActionFact("opposed_bill", date(2021, 2, 1), "month")])
-    assert status.reason() == ("Tier 2 — Public: lobby visit on 2019-03-01; "
-                               "retreat: opposed a bill in 2021-02")
+    assert status.reason() == ("Tier 2 — Public: lobby visit on 1 March 2019; "
+                               "retreat: opposed a bill in February 2021")
 
 
 def test_only_counter_actions_reason_says_there_is_no_resolution():
@@ -191,9 +244,8 @@ def test_opposing_resolution_alone_is_not_an_endorsement():
 
 def test_active_without_resolution_with_only_undated_actions():
     status = body_status([], [ActionFact("testimony", None, None)])
-    assert status.active_without_resolution and status.tier == 0
-    assert status.reason() == ("Active without a resolution · Tier 0 — Paper only: its actions on "
-                               "record are undated, so none counts")
+    assert status.active_without_resolution and status.tier == 2
+    assert status.reason() == "Active without a resolution · Tier 2 — Public: testimony (undated)"
 
 
 def test_sustained_campaign_counts_only_counted_months():

@@ -79,9 +79,9 @@ def test_the_summary_covers_all_states_when_none_is_chosen(client, ohio_and_cali
 
 
 @pytest.mark.parametrize("figures, sentence", [
-    (GapFigures(40, 20, 9, 0, 0, 0), "In Ohio, 31 of 40 endorsing bodies have no recorded mobilization."),
-    (GapFigures(1, 1, 0, 0, 0, 0), "In Ohio, 1 of 1 endorsing body has no recorded mobilization."),
-    (GapFigures(0, 0, 0, 0, 0, 0), "In Ohio, no endorsing body matches these filters."),
+    (GapFigures(40, 40, 20, 9, 0, 0, 0), "In Ohio, 31 of 40 endorsing bodies have no recorded mobilization."),
+    (GapFigures(1, 1, 1, 0, 0, 0, 0), "In Ohio, 1 of 1 endorsing body has no recorded mobilization."),
+    (GapFigures.empty(), "In Ohio, no endorsing body matches these filters."),
 ])
 def test_gap_sentence(figures, sentence):
     assert gap_sentence("In Ohio", figures) == sentence

@@ -9,9 +9,16 @@ from marshmallow import Schema, ValidationError, fields, pre_load, validates_sch
 from marshmallow.validate import Length, OneOf, Range
 
 from registry.fields import UTCDateTime, printable
-from registry.followthrough.ladder import TIERS, is_dormant
+from registry.followthrough.ladder import STANDINGS, is_dormant, standing
 from registry.followthrough.status import today
-from registry.vocab import EVIDENCE_LEVELS, LENGTHS, LEVELS, STATE_CODES
+from registry.vocab import (
+    ADOPTION_EVIDENCE,
+    EVIDENCE_LEVELS,
+    LENGTHS,
+    LEVELS,
+    ORGANIZATION_TYPES,
+    STATE_CODES,
+)
 
 SORTS = {
     "name": "Name (A–Z)",
@@ -21,6 +28,7 @@ SORTS = {
     "members": "Members (most first)",
 }
 GENERAL_FAMILY = "general"  # resolutions for Medicare for All without a bill number
+ALL_ORGANIZATIONS = "all"  # union bodies and allied organizations together
 
 
 def _about(description: str, example: Any, json_type: str | list[str] | None = None) -> dict[str, Any]:
@@ -58,6 +66,19 @@ class BodyFilterSchema(Schema):
     year_to = fields.Integer(load_default=None, validate=Range(1900, 2100),
                              metadata={"description": "First resolution in or before this year.",
                                        "example": 2020})
+    organization_type = fields.String(
+        load_default=None, validate=OneOf((*ORGANIZATION_TYPES, ALL_ORGANIZATIONS)), metadata={
+            "description": "union: union bodies; allied: advocacy campaigns, coalitions, retiree or "
+                           "political organizations; all: both. Lists show both unless asked; gap "
+                           "figures count union bodies unless asked.", "example": "union"})
+    checked = fields.Boolean(load_default=None, metadata={
+        "description": "true: a dated follow-through check or an action is on record; false: "
+                       "nobody has recorded a look at the body's follow-through yet.",
+        "example": True})
+    adoption = fields.String(load_default=None, validate=OneOf(ADOPTION_EVIDENCE), metadata={
+        "description": "Bodies whose adoption is shown at least this well: roster (any), report "
+                       "(a report or a record), record (the text, minutes or a vote).",
+        "example": "report"})
     endorsing = fields.Boolean(load_default=None, metadata={
         "description": "true: bodies with a supporting resolution; false: bodies with none.",
         "example": True})
@@ -123,10 +144,26 @@ class BodySchema(Schema):
     website = fields.String(allow_none=True, metadata=_about("Public website.", "https://example.org/"))
     public_contact = fields.String(allow_none=True, metadata=_about(
         "A contact the body publishes itself.", "info@example.org"))
+    organization_type = fields.String(metadata=_about(
+        "union (a union body) or allied (an organization beside the unions, left out of gap "
+        "figures by default).", "union"))
     endorsing = fields.Boolean(metadata=_about("Has a published supporting resolution.", True))
-    tier = fields.Integer(metadata=_about("Follow-through tier, 0 (paper only) to 4 (escalating).", 3))
-    tier_name = fields.Function(lambda b: TIERS[b.tier],
-                                metadata=_about("Name of the tier.", "Mobilizing", "string"))
+    adoption_evidence = fields.String(allow_none=True, metadata=_about(
+        "Strongest evidence of adoption among its resolutions: roster, report or record.", "report"))
+    checked = fields.Boolean(metadata=_about(
+        "A dated follow-through check or an action is on record.", True))
+    last_checked_on = fields.Date(allow_none=True, metadata=_about(
+        "Date of its latest follow-through check.", "2026-11-12"))
+    standing = fields.Function(
+        lambda b: standing(b.endorsing, b.active_without_resolution, b.checked, b.tier),
+        metadata=_about("no_resolution, not_checked, or tier_0 … tier_4.", "tier_3", "string"))
+    tier = fields.Integer(metadata=_about(
+        "Follow-through tier, 0 to 4 (0 is paper only only when checked: see standing).", 3))
+    tier_name = fields.Function(
+        lambda b: STANDINGS[standing(b.endorsing, b.active_without_resolution, b.checked, b.tier)],
+        metadata=_about("What its record says in words: No resolution on record, Not yet checked, "
+                        "Paper only, Internal, Public, Mobilizing or Escalating.", "Mobilizing",
+                        "string"))
     retreat = fields.Boolean(metadata=_about("A counter-action is on record.", False))
     dormant = fields.Method("is_dormant", metadata=_about(
         "No counted activity in the last 12 months.", False, "boolean"))

@@ -14,8 +14,9 @@ from registry.bodies.schemas import GENERAL_FAMILY
 from registry.cache import versioned
 from registry.database import db
 from registry.followthrough.ladder import dormancy_cutoff
-from registry.followthrough.status import today
+from registry.followthrough.status import ADOPTION_ORDER, today
 from registry.models import Action, Bill, Body, Resolution, Revision
+from registry.vocab import ORGANIZATION_TYPES
 
 
 def filtered_bodies(filters: dict[str, Any]) -> Select:
@@ -33,6 +34,13 @@ def filtered_bodies(filters: dict[str, Any]) -> Select:
                             or_(Body.endorsing.is_(True), Body.active_without_resolution.is_(True)))
     if filters.get("evidence"):
         query = query.where(Body.evidence_level == filters["evidence"])
+    if filters.get("organization_type") in ORGANIZATION_TYPES:
+        query = query.where(Body.organization_type == filters["organization_type"])
+    if filters.get("checked") is not None:
+        query = query.where(Body.checked.is_(filters["checked"]))
+    if filters.get("adoption"):
+        stronger = ADOPTION_ORDER[ADOPTION_ORDER.index(filters["adoption"]):]
+        query = query.where(Body.adoption_evidence.in_(stronger))
     if filters.get("endorsing") is not None:
         query = query.where(Body.endorsing.is_(filters["endorsing"]))
     if filters.get("retreat") is not None:

@@ -15,18 +15,19 @@ from registry.exports.fields import (
     action_fields,
     bill_fields,
     body_fields,
+    check_fields,
     resolution_fields,
     source_fields,
 )
 from registry.exports.responses import LICENCE
-from registry.models import Action, Bill, Body, Resolution, Source
+from registry.models import Action, Bill, Body, Check, Resolution, Source
 
 FORMATS = {"bodies": ("csv", "json", "geojson")}
 DEFAULT_FORMATS = ("csv", "json")
 FIELDS = {"bodies": body_fields, "resolutions": resolution_fields, "actions": action_fields,
-          "sources": source_fields, "bills": bill_fields}
-MODELS = {"bodies": Body, "resolutions": Resolution, "actions": Action, "sources": Source,
-          "bills": Bill}
+          "checks": check_fields, "sources": source_fields, "bills": bill_fields}
+MODELS = {"bodies": Body, "resolutions": Resolution, "actions": Action, "checks": Check,
+          "sources": Source, "bills": Bill}
 
 
 def formats(table: str) -> tuple[str, ...]:

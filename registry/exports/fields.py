@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import Select, case, literal, select
 from sqlalchemy.orm import aliased
 
-from registry.followthrough.ladder import TIERS, dormancy_cutoff
+from registry.followthrough.ladder import STANDINGS, TIERS, dormancy_cutoff
 from registry.followthrough.status import today
-from registry.models import Action, Bill, Body, Resolution, Source
+from registry.models import Action, Bill, Body, Check, Resolution, Source
 
 
 @dataclass(frozen=True)
@@ -20,10 +20,26 @@ class Field:
     type: str  # Frictionless table-schema type: string, integer, number, boolean, date, datetime
     description: str
     column: Any  # the SQL expression that yields it
+    derived: bool = False  # computed by the registry's rules; an import recomputes it
+
+
+def _standing():
+    """The stored status in one word, as ladder.standing() says it (SQL for exports and filters)."""
+    return case(
+        (Body.endorsing.is_(False) & Body.active_without_resolution.is_(False),
+         literal("no_resolution")),
+        (Body.endorsing.is_(True) & Body.checked.is_(False), literal("not_checked")),
+        *((Body.tier == tier, literal(f"tier_{tier}")) for tier in TIERS),
+    )
 
 
 def _tier_name():
-    return case(*((Body.tier == tier, literal(name)) for tier, name in TIERS.items()))
+    return case(
+        (Body.endorsing.is_(False) & Body.active_without_resolution.is_(False),
+         literal(STANDINGS["no_resolution"])),
+        (Body.endorsing.is_(True) & Body.checked.is_(False), literal(STANDINGS["not_checked"])),
+        *((Body.tier == tier, literal(name)) for tier, name in TIERS.items()),
+    )
 
 
 def body_fields(parent=None) -> list[Field]:
@@ -36,6 +52,9 @@ def body_fields(parent=None) -> list[Field]:
         Field("name", "string", "Name of the union body.", Body.name),
         Field("level", "string", "local, district_council, central_labor_council, area_labor_federation, "
               "state_federation, national_union, federation or other.", Body.level),
+        Field("organization_type", "string", "union (a union body) or allied (an advocacy campaign, "
+              "coalition, retiree or political organization, left out of gap figures by default).",
+              Body.organization_type),
         Field("affiliation", "string", "National union or federation it belongs to (abbreviation).",
               Body.affiliation),
         Field("designation", "string", "Unit designation, e.g. Local 155.", Body.designation),
@@ -44,26 +63,43 @@ def body_fields(parent=None) -> list[Field]:
               Body.olms_file_number),
         Field("city", "string", "City.", Body.city),
         Field("state", "string", "Two-letter state code.", Body.state),
+        Field("zip", "string", "ZIP code.", Body.zip),
         Field("latitude", "number", "Latitude (WGS 84) at the stated precision.", Body.latitude),
         Field("longitude", "number", "Longitude (WGS 84) at the stated precision.", Body.longitude),
         Field("geocode_precision", "string", "exact, zip, city or state (state: the state's centre, "
               "not a real location).", Body.geocode_precision),
         Field("members", "integer", "Members represented, where a source gives it.", Body.members),
+        Field("members_year", "integer", "Year the membership figure refers to.", Body.members_year),
+        Field("members_source_url", "string", "Source of the membership figure.",
+              Body.members_source_url),
         Field("website", "string", "Public website.", Body.website),
-        Field("endorsing", "boolean", "Has at least one published supporting resolution.", Body.endorsing),
-        Field("tier", "integer", "Follow-through tier 0–4 (see the methodology).", Body.tier),
-        Field("tier_name", "string", "Name of the tier.", _tier_name()),
-        Field("retreat", "boolean", "A counter-action is on record.", Body.retreat),
+        Field("public_contact", "string", "A contact the body publishes itself.", Body.public_contact),
+        Field("endorsing", "boolean", "Has at least one published supporting resolution.",
+              Body.endorsing, derived=True),
+        Field("adoption_evidence", "string", "Strongest evidence of adoption among its resolutions: "
+              "roster, report or record.", Body.adoption_evidence, derived=True),
+        Field("checked", "boolean", "A dated follow-through check or an action is on record.",
+              Body.checked, derived=True),
+        Field("last_checked_on", "date", "Date of its latest follow-through check.",
+              Body.last_checked_on, derived=True),
+        Field("standing", "string", "What its record says: no_resolution, not_checked, or tier_0 "
+              "(paper only: checked, nothing found) … tier_4.", _standing(), derived=True),
+        Field("tier", "integer", "Follow-through tier 0–4 (see the methodology; read it with "
+              "standing: an endorsing body not yet checked is at 0 without being paper only).",
+              Body.tier, derived=True),
+        Field("tier_name", "string", "The standing in words (Not yet checked, Paper only, Internal, "
+              "…).", _tier_name(), derived=True),
+        Field("retreat", "boolean", "A counter-action is on record.", Body.retreat, derived=True),
         Field("dormant", "boolean", "No counted action or resolution in the 12 months before the "
-              "export date.", dormant),
+              "export date.", dormant, derived=True),
         Field("active_without_resolution", "boolean", "Has actions but no supporting resolution.",
-              Body.active_without_resolution),
+              Body.active_without_resolution, derived=True),
         Field("first_resolution_on", "date", "Date of the earliest supporting resolution (vote date, "
-              "else reported date).", Body.first_resolution_on),
+              "else reported date).", Body.first_resolution_on, derived=True),
         Field("last_activity_on", "date", "Date of the latest counted action or resolution.",
-              Body.last_activity_on),
+              Body.last_activity_on, derived=True),
         Field("evidence_level", "string", "Best evidence among its records: reported, sourced or "
-              "primary.", Body.evidence_level),
+              "primary.", Body.evidence_level, derived=True),
         Field("published_at", "datetime", "When the body was published in the registry (UTC).",
               Body.published_at),
     ]
@@ -88,10 +124,21 @@ def resolution_fields() -> list[Field]:
         Field("adopted_on", "date", "Vote date, or the date it was reported (see date_kind); the "
               "first day of the period when only a month or year is known.", Resolution.adopted_on),
         Field("date_precision", "string", "day, month or year.", Resolution.date_precision),
-        Field("date_kind", "string", "adopted (vote date) or reported (publication date only).",
-              Resolution.date_kind),
+        Field("date_kind", "string", "adopted (vote date) or reported (it was adopted on or before "
+              "this date).", Resolution.date_kind),
+        Field("adoption_evidence", "string", "What shows it was adopted: roster (named on a "
+              "campaign's list), report (a report says so) or record (text, minutes or a vote).",
+              Resolution.adoption_evidence),
         Field("title", "string", "Title.", Resolution.title),
-        Field("evidence_level", "string", "reported, sourced or primary.", Resolution.evidence_level),
+        Field("summary", "string", "Summary.", Resolution.summary),
+        Field("text", "string", "The resolution's text, where on record.", Resolution.text),
+        Field("commitments", "string", "What it promised, ';'-separated (educate_members, "
+              "forward_to_officials, join_coalition, mobilize_members, fund_campaign, other).",
+              Resolution.commitments),
+        Field("credited_to", "string", "Who submitted it, where they asked to be credited.",
+              Resolution.credited_to),
+        Field("evidence_level", "string", "reported, sourced or primary.", Resolution.evidence_level,
+              derived=True),
         Field("published_at", "datetime", "When it was published in the registry (UTC).",
               Resolution.published_at),
     ]
@@ -101,8 +148,12 @@ def action_fields() -> list[Field]:
     return [
         Field("id", "integer", "Registry identifier of the action.", Action.id),
         Field("body", "string", "Slug of the body that acted.", Body.slug),
+        Field("resolution", "integer", "Identifier of the resolution it followed, if linked.",
+              Action.resolution_id),
         Field("kind", "string", "Action kind on the follow-through ladder (see the methodology).",
               Action.kind),
+        Field("scope", "string", "What it was for: federal_bill, state_bill, single_payer, or "
+              "health_reform (not single payer; never counted).", Action.scope),
         Field("occurred_on", "date", "Date; the first day of the period when only a month or year "
               "is known; empty when undated.", Action.occurred_on),
         Field("date_precision", "string", "day, month or year.", Action.date_precision),
@@ -110,9 +161,31 @@ def action_fields() -> list[Field]:
         Field("participants", "integer", "People taking part, where reported.", Action.participants),
         Field("amount_usd", "number", "Money given, in US dollars, where reported.", Action.amount_usd),
         Field("bill", "string", "Bill code the action concerned, if any.", Bill.code),
-        Field("evidence_level", "string", "reported, sourced or primary.", Action.evidence_level),
+        Field("credited_to", "string", "Who submitted it, where they asked to be credited.",
+              Action.credited_to),
+        Field("evidence_level", "string", "reported, sourced or primary.", Action.evidence_level,
+              derived=True),
         Field("published_at", "datetime", "When it was published in the registry (UTC).",
               Action.published_at),
+    ]
+
+
+def check_fields() -> list[Field]:
+    return [
+        Field("id", "integer", "Registry identifier of the check.", Check.id),
+        Field("body", "string", "Slug of the body whose follow-through was checked.", Body.slug),
+        Field("checked_on", "date", "The day the check was made.", Check.checked_on),
+        Field("checked_by", "string", "Who checked, by role only: researcher, reviewer, member, "
+              "officer, staff or other.", Check.checked_by),
+        Field("searched", "string", "Where they looked: one source, archive or search per line.",
+              Check.searched),
+        Field("result", "string", "nothing_found, or actions_found (then recorded as actions).",
+              Check.result),
+        Field("summary", "string", "What they found, in short.", Check.summary),
+        Field("credited_to", "string", "Who made it, where they asked to be credited.",
+              Check.credited_to),
+        Field("published_at", "datetime", "When it was published in the registry (UTC).",
+              Check.published_at),
     ]
 
 
@@ -126,11 +199,15 @@ def source_fields() -> list[Field]:
               case((Source.resolution_id.is_not(None), Source.resolution_id),
                    (Source.action_id.is_not(None), Source.action_id), else_=Source.body_id)),
         Field("url", "string", "Public address of the source.", Source.url),
+        Field("archived_url", "string", "An archived copy of the page.", Source.archived_url),
         Field("document_sha256", "string", "SHA-256 of an uploaded PDF (download at "
               "/documents/<sha256>).", Source.document_sha256),
+        Field("document_name", "string", "File name of the uploaded PDF.", Source.document_name),
         Field("title", "string", "Title of the source.", Source.title),
+        Field("publisher", "string", "Who published it.", Source.publisher),
         Field("is_primary", "boolean", "Signed resolution, minutes or officer letter.", Source.is_primary),
         Field("published_on", "date", "Publication date of the source, where known.", Source.published_on),
+        Field("accessed_on", "date", "When the registry read it.", Source.accessed_on),
     ]
 
 
@@ -166,6 +243,11 @@ def table_query(table: str) -> tuple[list[Field], Select]:
                  .join(Body, Action.body_id == Body.id)
                  .outerjoin(Bill, Action.bill_id == Bill.id).order_by(Action.id))
         return fields, query
+    if table == "checks":
+        fields = check_fields()
+        query = (select(*(f.column.label(f.name) for f in fields)).select_from(Check)
+                 .join(Body, Check.body_id == Body.id).order_by(Check.id))
+        return fields, query
     if table == "sources":
         fields = source_fields()
         return fields, select(*(f.column.label(f.name) for f in fields)).order_by(Source.id)
@@ -182,6 +264,7 @@ TABLES = {
     "bodies": "Union bodies with their follow-through status.",
     "resolutions": "Resolutions for (or against) Medicare for All, one row per resolution.",
     "actions": "Follow-through actions and counter-actions, one row per action.",
+    "checks": "Follow-through checks: who looked (by role), where, when, and what they found.",
     "sources": "Citations: the public pages and documents behind every record.",
     "bills": "Medicare for All bills and their lineage.",
 }

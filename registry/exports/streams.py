@@ -35,12 +35,35 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# A cell a spreadsheet would run as a formula starts with one of these.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A text cell a spreadsheet shows as text: a leading apostrophe before a formula character.
+
+    Reversible (see restore_cell): a value that already starts with an apostrophe followed by one
+    of those characters, or by another apostrophe, gets one more."""
+    if value[:1] in FORMULA_STARTS or (value[:1] == "'" and value[1:2] in (*FORMULA_STARTS, "'")):
+        return "'" + value
+    return value
+
+
+def restore_cell(value: str) -> str:
+    """The value spreadsheet_safe() was given: imports of the registry's own files undo it."""
+    if value[:1] == "'" and value[1:2] in (*FORMULA_STARTS, "'"):
+        return value[1:]
+    return value
+
+
 def csv_stream(fields: list[Field], query: Select) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([f.name for f in fields])
+    texts = [f.type == "string" for f in fields]
     for count, row in enumerate(_rows(query), start=1):
-        writer.writerow(["" if v is None else _csv_value(v) for v in map(_plain, row)])
+        writer.writerow(["" if v is None else spreadsheet_safe(_csv_value(v)) if text
+                         else _csv_value(v) for v, text in zip(map(_plain, row), texts, strict=True)])
         if count % BATCH == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -51,6 +74,8 @@ def csv_stream(fields: list[Field], query: Select) -> Iterator[str]:
 def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(str(item) for item in value)
     return value
 
 

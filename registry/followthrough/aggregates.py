@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, extract, func, literal, select, union_all
 
-from registry.bodies.schemas import FILTER_FIELDS
 from registry.bodies.services import filtered_bodies, supporting_family_pairs
 from registry.cache import versioned
 from registry.database import db
@@ -26,16 +25,31 @@ GROUPINGS = {
 @dataclass(frozen=True)
 class GapFigures:
     endorsing: int
-    paper_only: int
+    checked: int  # endorsing bodies with a published check or any published action
+    paper_only: int  # checked endorsing bodies at tier 0
     mobilized: int
     members_known: int  # endorsing bodies whose membership is known
     members: int  # members represented by those bodies
     members_mobilized: int
 
     @property
+    def unchecked(self) -> int:
+        """Endorsing bodies nobody has looked at since: no check, no action."""
+        return self.endorsing - self.checked
+
+    @property
     def gap(self) -> float | None:
         """Share of endorsing bodies that never mobilized; None for an empty group."""
         return None if not self.endorsing else 1 - self.mobilized / self.endorsing
+
+    @property
+    def gap_among_checked(self) -> float | None:
+        """Share of the checked endorsing bodies that never mobilized: the figure to lead with."""
+        return None if not self.checked else 1 - self.mobilized / self.checked
+
+    @property
+    def checked_share(self) -> float | None:
+        return None if not self.endorsing else self.checked / self.endorsing
 
     @property
     def paper_only_share(self) -> float | None:
@@ -52,7 +66,11 @@ class GapFigures:
     @property
     def acted_not_mobilized(self) -> int:
         """Endorsing bodies that acted, but below the mobilizing tier."""
-        return self.endorsing - self.paper_only - self.mobilized
+        return self.checked - self.paper_only - self.mobilized
+
+    @classmethod
+    def empty(cls) -> GapFigures:
+        return cls(**dict.fromkeys(cls.__dataclass_fields__, 0))
 
     @classmethod
     def total(cls, parts: list[GapFigures]) -> GapFigures:
@@ -80,7 +98,8 @@ def gap_columns(among: ColumnElement[bool] | None = None) -> tuple:
 
     return (
         count_if().label("endorsing"),
-        count_if(Body.tier == 0).label("paper_only"),
+        count_if(Body.checked.is_(True)).label("checked"),
+        count_if(Body.checked.is_(True), Body.tier == 0).label("paper_only"),
         count_if(mobilized).label("mobilized"),
         count_if(Body.members.is_not(None)).label("members_known"),
         sum_if(Body.members).label("members"),
@@ -88,9 +107,16 @@ def gap_columns(among: ColumnElement[bool] | None = None) -> tuple:
     )
 
 
+def among(filters: dict[str, Any] | None) -> dict[str, Any]:
+    """The filters of a gap figure: union bodies only, unless the filters ask for allied
+    organizations (`organization_type=allied`) or for every body (`all`)."""
+    return {"organization_type": "union", **{k: v for k, v in (filters or {}).items()
+                                             if v is not None}}
+
+
 @versioned
 def overall_gap(filters: dict[str, Any] | None = None) -> GapFigures:
-    query = filtered_bodies(filters or {}).where(Body.endorsing.is_(True))
+    query = filtered_bodies(among(filters)).where(Body.endorsing.is_(True))
     row = db.session.execute(query.with_only_columns(*gap_columns())).one()
     return GapFigures(**row._asdict())
 
@@ -106,7 +132,7 @@ def gap_by(group_by: str, filters: dict[str, Any] | None = None) -> list[GapRow]
     """Gap figures per group, for the endorsing bodies matching the shared filters: one query."""
     if group_by not in GROUPINGS:
         raise ValueError(f"group_by must be one of {', '.join(GROUPINGS)}")
-    query = filtered_bodies(filters or {}).where(Body.endorsing.is_(True))
+    query = filtered_bodies(among(filters)).where(Body.endorsing.is_(True))
     if group_by == "bill_family":
         # Each body counts once per family it supports, so member sums are not doubled.
         pairs = supporting_family_pairs()
@@ -144,7 +170,7 @@ def gap_by_level_and_state(filters: dict[str, Any] | None = None) -> list[PlaceG
 
     Levels and states each partition the bodies, so their figures (and the overall ones) are
     exact sums of these rows: GapFigures.total()."""
-    query = filtered_bodies(filters or {}).with_only_columns(
+    query = filtered_bodies(among(filters)).with_only_columns(
         Body.level, Body.state, func.count().label("bodies"),
         *gap_columns(among=Body.endorsing.is_(True)),
     ).group_by(Body.level, Body.state)
@@ -171,17 +197,18 @@ def activity_by_year(filters: dict[str, Any] | None = None) -> list[YearActivity
     One grouped query; the undated records come last, under year None."""
     resolution_year = extract("year", Resolution.adopted_on)
     action_year = extract("year", Action.occurred_on)
-    # Check-ins (rung 0) and counter-actions (no rung) are not follow-through.
+    # Check-ins (rung 0) and counter-actions (no rung) are not follow-through, nor is work for
+    # health reform other than single payer.
     others = [code for code, kind in ladder.ACTION_KINDS.items() if not kind.rung]
     resolutions = select(resolution_year.label("year"), func.count().label("resolutions"),
                          literal(0).label("actions")).where(Resolution.stance == "support")
     actions = select(action_year.label("year"), literal(0).label("resolutions"),
-                     func.count().label("actions")).where(Action.kind.not_in(others))
-    if any((filters or {}).get(name) is not None for name in FILTER_FIELDS):
-        # Only then is the join needed: the bodies matching the filters, as a semi-join.
-        bodies = filtered_bodies(filters or {}).with_only_columns(Body.id)
-        resolutions = resolutions.where(Resolution.body_id.in_(bodies))
-        actions = actions.where(Action.body_id.in_(bodies))
+                     func.count().label("actions")).where(Action.kind.not_in(others),
+                                                          Action.scope.in_(ladder.LADDER_SCOPES))
+    # The bodies matching the filters (union bodies by default), as a semi-join.
+    bodies = filtered_bodies(among(filters)).with_only_columns(Body.id)
+    resolutions = resolutions.where(Resolution.body_id.in_(bodies))
+    actions = actions.where(Action.body_id.in_(bodies))
     resolutions = resolutions.group_by(resolution_year)
     actions = actions.group_by(action_year)
     both = union_all(resolutions, actions).subquery()

@@ -91,6 +91,27 @@ COUNTER_KINDS = tuple(code for code, kind in ACTION_KINDS.items() if kind.is_cou
 SUSTAINED_MONTHS = 3  # distinct months of tier-3 actions that make a sustained campaign
 DORMANT_AFTER_MONTHS = 12
 MOBILIZED_TIER = 3  # an endorsing body at this tier or above counts as mobilized in the gap
+# What an action must be for to move the ladder (or to set the retreat flag): single payer.
+# Actions for general health reform are shown but never counted.
+LADDER_SCOPES = ("federal_bill", "state_bill", "single_payer")
+
+# What a body's record says, in one word, wherever a tier would show. A body with no resolution
+# and no counted action has none of the tiers; an endorsing body nobody has looked at since is
+# "not yet checked", never "paper only" (which means a dated check found nothing).
+STANDINGS: dict[str, str] = {
+    "no_resolution": "No resolution on record",
+    "not_checked": "Not yet checked",
+    **{f"tier_{tier}": name for tier, name in TIERS.items()},
+}
+
+
+def standing(endorsing: bool, active_without_resolution: bool, checked: bool, tier: int) -> str:
+    """The key of STANDINGS that describes a body's stored status."""
+    if not endorsing and not active_without_resolution:
+        return "no_resolution"
+    if endorsing and not checked:
+        return "not_checked"
+    return f"tier_{tier}"
 
 
 
@@ -126,6 +147,7 @@ class ResolutionFact:
     stance: str
     on: date | None  # adopted date, or the reported date when the vote date is unknown
     precision: str | None = "day"
+    kind: str | None = "adopted"  # "reported": adopted on or before `on`, exactly when unknown
 
 
 @dataclass(frozen=True)
@@ -136,6 +158,11 @@ class ActionFact:
     participants: int | None = None
     amount_usd: float | None = None
     ident: int | None = None
+    scope: str = "single_payer"
+
+    @property
+    def in_scope(self) -> bool:
+        return self.scope in LADDER_SCOPES
 
 
 @dataclass
@@ -149,9 +176,17 @@ class BodyStatus:
     sustained_months: list[str] = field(default_factory=list)
     counted: list[ActionFact] = field(default_factory=list)
     before_resolution: list[ActionFact] = field(default_factory=list)
-    undated: list[ActionFact] = field(default_factory=list)
+    undated: list[ActionFact] = field(default_factory=list)  # counted, but with no date
     counter: list[ActionFact] = field(default_factory=list)  # counter-actions, dated or not
+    out_of_scope: list[ActionFact] = field(default_factory=list)  # not about single payer
     active_without_resolution: bool = False
+    counts_from: date | None = None  # the first vote date, when every resolution has one
+    checked: bool = False
+    last_checked_on: date | None = None
+
+    @property
+    def standing(self) -> str:
+        return standing(self.endorsing, self.active_without_resolution, self.checked, self.tier)
 
     @property
     def tier_name(self) -> str:
@@ -166,31 +201,49 @@ class BodyStatus:
         return describe(self)
 
 
-def body_status(resolutions: Iterable[ResolutionFact], actions: Iterable[ActionFact]) -> BodyStatus:
-    """Apply the ladder to one body's published resolutions and actions."""
+def counts_from(supporting: list[ResolutionFact]) -> date | None:
+    """The day from which actions count: the first vote date, but only when every supporting
+    resolution has a vote date. A reported date says only that it was adopted by then (perhaps
+    long before), and an undated resolution says nothing, so neither can put an action before it."""
+    if not supporting or any(r.on is None or r.kind != "adopted" for r in supporting):
+        return None
+    return min(r.on for r in supporting if r.on is not None)
+
+
+def body_status(resolutions: Iterable[ResolutionFact], actions: Iterable[ActionFact],
+                checks: Iterable[date] = ()) -> BodyStatus:
+    """Apply the ladder to one body's published resolutions, actions and check dates."""
     supporting = [r for r in resolutions if r.stance == "support"]
     dated = [r.on for r in supporting if r.on is not None]
     first_on = min(dated) if dated else None
+    threshold = counts_from(supporting)
+    actions, checks = list(actions), list(checks)
+    check_dates = [day for day in checks if day is not None] + [
+        a.on for a in actions if a.kind == "check_in" and a.on is not None]
     status = BodyStatus(tier=0, endorsing=bool(supporting), retreat=False,
-                        first_resolution_on=first_on, last_activity_on=None)
+                        first_resolution_on=first_on, last_activity_on=None,
+                        counts_from=threshold, checked=bool(actions or checks),
+                        last_checked_on=max(check_dates) if check_dates else None)
     for action in actions:
         kind = ACTION_KINDS[action.kind]
-        if kind.is_counter:
+        if not action.in_scope:
+            status.out_of_scope.append(action)
+        elif kind.is_counter:
             status.retreat = True
             status.counter.append(action)
-            continue
-        if action.on is None:
+        elif action.on is None:
             status.undated.append(action)
-        elif first_on is not None and period_end(action.on, action.precision) < first_on:
+            status.counted.append(action)
+        elif threshold is not None and period_end(action.on, action.precision) < threshold:
             status.before_resolution.append(action)
         else:
             status.counted.append(action)
     status.active_without_resolution = not supporting and any(
-        ACTION_KINDS[a.kind].rung for a in status.counted + status.undated + status.before_resolution
+        ACTION_KINDS[a.kind].rung for a in status.counted + status.before_resolution
     )
     _apply_rungs(status)
     activity = [period_end(a.on, a.precision) for a in status.counted
-                if ACTION_KINDS[a.kind].rung] + [
+                if ACTION_KINDS[a.kind].rung and a.on is not None] + [
         period_end(r.on, r.precision) for r in supporting if r.on is not None
     ]
     status.last_activity_on = max(activity) if activity else None
@@ -201,13 +254,15 @@ def _apply_rungs(status: BodyStatus) -> None:
     best: ActionFact | None = None
     for action in status.counted:
         rung = ACTION_KINDS[action.kind].rung or 0
-        if best is None or (rung, action.on) > (ACTION_KINDS[best.kind].rung or 0, best.on):
+        # The highest rung decides; among equals, the latest dated action (undated last).
+        if best is None or (rung, action.on or date.min) > \
+                (ACTION_KINDS[best.kind].rung or 0, best.on or date.min):
             best = action
     status.tier = (ACTION_KINDS[best.kind].rung or 0) if best else 0
     status.deciding = best
     months = sorted({
         f"{a.on:%Y-%m}" for a in status.counted
-        if ACTION_KINDS[a.kind].rung == 3 and a.precision in ("day", "month")
+        if ACTION_KINDS[a.kind].rung == 3 and a.on is not None and a.precision in ("day", "month")
     })
     if status.tier < 4 and len(months) >= SUSTAINED_MONTHS:
         status.tier = 4

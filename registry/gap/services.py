@@ -15,6 +15,7 @@ from registry.bodies.schemas import FILTER_FIELDS
 from registry.bodies.services import bill_families
 from registry.cache import versioned
 from registry.database import db
+from registry.exports.streams import spreadsheet_safe
 from registry.followthrough import aggregates, ladder
 from registry.followthrough.aggregates import GapFigures, PlaceGap, YearActivity
 from registry.geo import state_name
@@ -166,10 +167,7 @@ def _ratio(value: float | None) -> str:
 
 
 def _cell(value: Any) -> Any:
-    """Keep spreadsheet programs from reading a text cell as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    return spreadsheet_safe(value) if isinstance(value, str) else value
 
 
 def chart_csv(slug: str, filters: dict[str, Any]) -> str:

@@ -5,59 +5,72 @@ from __future__ import annotations
 import json
 import os
 import sys
+from datetime import date
 
 import click
 from flask.cli import AppGroup
 
 from registry.database import db
 
-import_cli = AppGroup("import", help="Import union bodies (all-or-nothing; bad lines are named).")
+import_cli = AppGroup("import", help="Import records (all-or-nothing; bad lines are named).")
+
+dry_run_option = click.option("--dry-run", is_flag=True,
+                              help="Validate and show what would change, writing nothing.")
+encoding_option = click.option("--encoding", default="utf-8", show_default=True,
+                               help="Text encoding of the file (e.g. latin-1, cp1252).")
 
 
-def _read_lines(path: str) -> list[str]:
+def run_import(parse, paths: list[str], dry_run: bool, reason=None, label: str = "records") -> None:
+    """Parse every file, apply them in one transaction, commit unless a dry run; exit 1 on errors."""
+    from registry.imports.runner import ImportError_, apply
+
+    today = date.today().isoformat()
+    reason = reason or (lambda parsed: f"Import of {parsed.name} on {today}")
     try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            return handle.read().splitlines(keepends=True)
-    except (OSError, UnicodeDecodeError) as error:
-        click.echo(f"Error: cannot read {path}: {error}", err=True)
-        sys.exit(1)
-
-
-def _run_import(path: str, read, apply, label: str) -> None:
-    from registry.imports.common import ImportFileError
-
-    try:
-        rows = read(_read_lines(path))
-        with click.progressbar(length=len(rows), label=f"Importing {label}", file=sys.stderr) as bar:
-            report = apply(rows, f"Import of {os.path.basename(path)}", bar.update)
-    except ImportFileError as error:
+        files = [parse(path) for path in paths]
+        total = sum(len(parsed.rows) for parsed in files)
+        with click.progressbar(length=total, label=f"Importing {label}", file=sys.stderr) as bar:
+            report = apply(files, reason, bar.update)
+    except ImportError_ as error:
         db.session.rollback()
-        click.echo(f"{path} has problems; nothing was imported:", err=True)
+        click.echo(f"{error.path} has problems; nothing was imported:", err=True)
         for problem in error.problems:
             click.echo(f"  {problem}", err=True)
         sys.exit(1)
+    for note in report.notes[:50]:
+        click.echo(f"  kept: {note}")
+    if len(report.notes) > 50:
+        click.echo(f"  … and {len(report.notes) - 50} more value(s) kept")
+    names = ", ".join(os.path.basename(p) for p in paths)
+    if dry_run:
+        db.session.rollback()
+        click.echo(f"Dry run of {names} ({total:,} rows), nothing written. Would have: "
+                   f"{report.summary()}.")
+        return
     db.session.commit()
-    click.echo(f"Imported {len(rows)} row(s) from {path}: {report.summary()}.")
+    click.echo(f"Imported {total:,} row(s) from {names}: {report.summary()}.")
 
 
 @import_cli.command("csv")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-def import_csv(path: str) -> None:
-    """Union bodies from a CSV file (columns: name, level, and optionally slug, affiliation, …)."""
-    from registry.imports.bodies import read_bodies
-    from registry.imports.services import apply_bodies
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@dry_run_option
+@encoding_option
+def import_csv(paths: tuple[str, ...], dry_run: bool, encoding: str) -> None:
+    """The endorsement CSV, or the registry's own export files (a folder imports all of them)."""
+    from registry.imports.runner import expand, parse_csv
 
-    _run_import(path, read_bodies, apply_bodies, "bodies")
+    run_import(lambda path: parse_csv(path, encoding), expand(list(paths)), dry_run)
 
 
 @import_cli.command("olms")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-def import_olms(path: str) -> None:
+@dry_run_option
+@encoding_option
+def import_olms(path: str, dry_run: bool, encoding: str) -> None:
     """Union bodies from an OLMS yearly union data file (pipe-delimited, with a header row)."""
-    from registry.imports.olms import read_olms
-    from registry.imports.services import apply_olms
+    from registry.imports.runner import parse_olms
 
-    _run_import(path, read_olms, apply_olms, "OLMS unions")
+    run_import(lambda p: parse_olms(p, encoding), [path], dry_run, label="OLMS unions")
 
 
 EXPORT_FORMATS = ("csv", "json", "geojson", "datapackage")

@@ -1,6 +1,12 @@
-"""Shared pieces of the importers: problem collection with line numbers, value parsing."""
+"""Shared pieces of the importers: problem collection with line numbers, the report, value parsing."""
 
 from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from registry.textrules import text_problem
+from registry.vocab import MAX_RECORD_ID
 
 
 class ImportFileError(Exception):
@@ -12,15 +18,34 @@ class ImportFileError(Exception):
 
 
 class ImportProblems:
+    LIMIT = 200  # a file of garbage is named by its first problems, not millions of lines
+
     def __init__(self) -> None:
         self.items: list[str] = []
+        self.more = 0
 
     def add(self, line: int, field: str, message: str) -> None:
-        self.items.append(f"line {line}: {field}: {message}")
+        if len(self.items) < self.LIMIT:
+            self.items.append(f"line {line}: {field}: {message}")
+        else:
+            self.more += 1
 
     def raise_if_any(self) -> None:
         if self.items:
-            raise ImportFileError(self.items)
+            extra = [f"… and {self.more:,} more problem(s)"] if self.more else []
+            raise ImportFileError(self.items + extra)
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, in a dry run, would do): counts, and values kept over the file's."""
+
+    counts: Counter = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        changed = [f"{n:,} {what}" for what, n in sorted(self.counts.items()) if n]
+        return ", ".join(changed) or "nothing changed"
 
 
 def clean(value: str | None) -> str | None:
@@ -31,7 +56,7 @@ def clean(value: str | None) -> str | None:
 
 
 def parse_int(value: str | None, field: str, line: int, problems: ImportProblems,
-              minimum: int | None = None) -> int | None:
+              minimum: int | None = None, maximum: int = MAX_RECORD_ID) -> int | None:
     if value is None:
         return None
     try:
@@ -42,4 +67,22 @@ def parse_int(value: str | None, field: str, line: int, problems: ImportProblems
     if minimum is not None and number < minimum:
         problems.add(line, field, f"must be at least {minimum}")
         return None
+    if number > maximum:
+        problems.add(line, field, f"must be at most {maximum:,}")
+        return None
     return number
+
+
+def check_text(value: str | None, field: str, line: int, problems: ImportProblems,
+               max_length: int | None = None) -> str | None:
+    """The value if it is acceptable text within the length; else a problem and None."""
+    if value is None:
+        return None
+    problem = text_problem(value)
+    if problem:
+        problems.add(line, field, problem)
+        return None
+    if max_length is not None and len(value) > max_length:
+        problems.add(line, field, f"longer than {max_length} characters")
+        return None
+    return value

@@ -6,14 +6,16 @@ city, state, ZIP, members and the year covered. Several reports of one union kee
 
 from __future__ import annotations
 
-import csv
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from registry.imports.common import ImportProblems, clean, parse_int
+from registry.imports.common import ImportProblems, check_text, clean, parse_int
+from registry.imports.reading import delimiter_hint, physical_lines
 from registry.vocab import LENGTHS, STATE_CODES
 
 REQUIRED = ("F_NUM", "UNION_NAME")
+ZIP = re.compile(r"\d{5}(-?\d{4})?")
 OLMS_URL = "https://olmsapps.dol.gov/olpdr/"
 
 # OLMS designation codes → (words shown in the designation, registry level)
@@ -59,39 +61,93 @@ def _name(union_name: str, unit_name: str | None, designation: str | None) -> st
     return name[: LENGTHS["name"]]
 
 
-def read_olms(lines: list[str]) -> list[OlmsRow]:
-    """Parse and validate the file; raise ImportProblems listing every bad line."""
+def logical_records(text: str, problems: ImportProblems) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the records of a pipe-delimited file, joining continuation lines.
+
+    A value with a line break in it spills a record over several physical lines: a line with too
+    few fields continues the record before it (the break becomes a space), as the public
+    converters of these files do. A record with too many fields is an error naming its line."""
+    lines = ((number, line) for number, line in physical_lines(text) if line.strip())
+    first = next(lines, None)
+    if first is None:
+        problems.add(1, "header", "the file is empty")
+        return [], []
+    header = [name.strip().upper() for name in first[1].split("|")]
+    width = len(header)
+    records: list[tuple[int, list[str]]] = []
+    pending: tuple[int, list[str]] | None = None
+    for number, line in lines:
+        values = line.split("|")
+        if pending is not None and len(pending[1]) < width:
+            start, sofar = pending
+            pending = (start, sofar[:-1] + [f"{sofar[-1].rstrip()} {values[0].lstrip()}"] + values[1:])
+        else:
+            if pending is not None:
+                records.append(pending)
+            pending = (number, values)
+        if len(pending[1]) > width:
+            problems.add(pending[0], "record", f"has {len(pending[1])} fields; the header has {width}")
+            pending = None
+    if pending is not None:
+        if len(pending[1]) < width:
+            problems.add(pending[0], "record", f"ends after {len(pending[1])} of {width} fields")
+        else:
+            records.append(pending)
+    return header, records
+
+
+def read_olms(text: str) -> list[OlmsRow]:
+    """Parse and validate the file; raise ImportFileError listing every bad line."""
     problems = ImportProblems()
-    reader = csv.DictReader(lines, delimiter="|")
-    header = {h.strip().upper() for h in (reader.fieldnames or [])}
-    missing = [h for h in REQUIRED if h not in header]
+    header, records = logical_records(text, problems)
+    missing = [h for h in REQUIRED if header and h not in header]
     if missing:
-        problems.add(1, "header", f"missing column(s) {', '.join(missing)}")
-        problems.raise_if_any()
+        problems.add(1, "header", f"missing column(s) {', '.join(missing)}" + delimiter_hint(
+            [" ".join(header)] if len(header) == 1 else header))
+    problems.raise_if_any()
     latest: dict[int, OlmsRow] = {}
-    for raw in reader:
-        line = reader.line_num
-        record = {k.strip().upper(): clean(v) for k, v in raw.items() if k}
-        file_number = parse_int(record.get("F_NUM"), "F_NUM", line, problems, minimum=1)
-        name = record.get("UNION_NAME")
-        if not name:
-            problems.add(line, "UNION_NAME", "is empty")
-        state = (record.get("STATE") or "").upper() or None
-        if state and state not in STATE_CODES:
-            problems.add(line, "STATE", f"{state!r} is not a US state or territory code")
-        members = parse_int(record.get("MEMBERS"), "MEMBERS", line, problems, minimum=0)
-        year = parse_int(record.get("YR_COVERED"), "YR_COVERED", line, problems, minimum=1900)
-        if file_number is None or not name or (state and state not in STATE_CODES):
+    for line, values in records:
+        record = {name: clean(value) for name, value in zip(header, values, strict=True)}
+        for name, value in record.items():
+            limit = TEXT_LIMITS.get(name)
+            check_text(value, name, line, problems, limit)
+        row = _row(line, record, problems)
+        if row is None:
             continue
-        code = (record.get("DESIG_NAME") or "").upper()
-        words, level = DESIGNATIONS.get(code, (record.get("DESIG_NAME"), "other"))
-        number = record.get("DESIG_NUM")
-        designation = " ".join(p for p in (words, number) if p) or None
-        row = OlmsRow(line, file_number, _name(name, record.get("UNIT_NAME"), designation),
-                      record.get("AFF_ABBR"), designation, level, record.get("CITY"), state,
-                      (record.get("ZIP") or "")[:5] or None, members, year)
-        current = latest.get(file_number)
+        current = latest.get(row.file_number)
         if current is None or (row.year or 0) >= (current.year or 0):
-            latest[file_number] = row
+            latest[row.file_number] = row
     problems.raise_if_any()
     return sorted(latest.values(), key=lambda r: r.file_number)
+
+
+# Columns read into a body, with the longest value each may hold.
+TEXT_LIMITS = {"UNION_NAME": 400, "AFF_ABBR": LENGTHS["affiliation"], "DESIG_NAME": 40,
+               "DESIG_NUM": 30, "UNIT_NAME": 200, "CITY": LENGTHS["city"], "STATE": 2, "ZIP": 10}
+
+
+def _row(line: int, record: dict[str, str | None], problems: ImportProblems) -> OlmsRow | None:
+    before = len(problems.items) + problems.more
+    file_number = parse_int(record.get("F_NUM"), "F_NUM", line, problems, minimum=1)
+    name = record.get("UNION_NAME")
+    if not name:
+        problems.add(line, "UNION_NAME", "is empty")
+    state = (record.get("STATE") or "").upper() or None
+    if state and state not in STATE_CODES:
+        problems.add(line, "STATE", f"{state!r} is not a US state or territory code")
+    zip_code = record.get("ZIP")
+    if zip_code and not ZIP.fullmatch(zip_code):
+        problems.add(line, "ZIP", f"{zip_code!r} is not a 5-digit ZIP or ZIP+4")
+    members = parse_int(record.get("MEMBERS"), "MEMBERS", line, problems, minimum=0)
+    year = parse_int(record.get("YR_COVERED"), "YR_COVERED", line, problems, minimum=1900,
+                     maximum=2200)
+    if len(problems.items) + problems.more > before or file_number is None or not name:
+        return None
+    code = (record.get("DESIG_NAME") or "").upper()
+    words, level = DESIGNATIONS.get(code, (record.get("DESIG_NAME"), "other"))
+    number = record.get("DESIG_NUM")
+    designation = (" ".join(p for p in (words, number) if p) or None)
+    designation = designation[: LENGTHS["designation"]] if designation else None
+    return OlmsRow(line, file_number, _name(name, record.get("UNIT_NAME"), designation),
+                   record.get("AFF_ABBR"), designation, level, record.get("CITY"), state,
+                   zip_code[:5] if zip_code else None, members, year)

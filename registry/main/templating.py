@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from urllib.parse import urlencode
 
 from flask import Flask, request, url_for
 
-from registry.followthrough.ladder import ACTION_KINDS, DORMANT_AFTER_MONTHS, MOBILIZED_TIER, TIERS
+from registry.followthrough.ladder import (
+    ACTION_KINDS,
+    DORMANT_AFTER_MONTHS,
+    MOBILIZED_TIER,
+    STANDINGS,
+    TIERS,
+)
+from registry.text import format_partial_date
 from registry.vocab import (
     COMMITMENTS,
     EVIDENCE_LEVELS,
@@ -30,21 +36,6 @@ NAVIGATION = (
     ("main.about", "About"),
 )
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
-def partial_date(value: date | None, precision: str | None = "day") -> str:
-    """A date shown only as precisely as it is known: '2019', 'May 2019', '1 May 2019'."""
-    if value is None:
-        return "undated"
-    if precision == "year":
-        return str(value.year)
-    if precision == "month":
-        return f"{MONTHS[value.month - 1]} {value.year}"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
 def share(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
@@ -60,9 +51,10 @@ def url_with(**changes) -> str:
 
 
 def register(app: Flask) -> None:
-    app.jinja_env.filters.update(partial_date=partial_date, share=share)
+    app.jinja_env.filters.update(partial_date=format_partial_date, share=share)
     app.jinja_env.globals.update(
-        LEVELS=LEVELS, TIERS=TIERS, ACTION_KINDS=ACTION_KINDS, EVIDENCE_LEVELS=EVIDENCE_LEVELS,
+        LEVELS=LEVELS, TIERS=TIERS, STANDINGS=STANDINGS, ACTION_KINDS=ACTION_KINDS,
+        EVIDENCE_LEVELS=EVIDENCE_LEVELS,
         COMMITMENTS=COMMITMENTS, GEOCODE_PRECISIONS=GEOCODE_PRECISIONS, STANCES=STANCES,
         SUBMISSION_STATUSES=SUBMISSION_STATUSES, url_with=url_with,
         has_endpoint=lambda endpoint: endpoint in app.view_functions,

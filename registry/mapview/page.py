@@ -58,8 +58,7 @@ class MapResults:
 
 
 def total_figures(rows: list[GapRow]) -> GapFigures:
-    return GapFigures(*(sum(getattr(row.figures, name) for row in rows) for name in (
-        "endorsing", "paper_only", "mobilized", "members_known", "members", "members_mobilized")))
+    return GapFigures.total([row.figures for row in rows])
 
 
 def plural(count: int, one: str, many: str) -> str:

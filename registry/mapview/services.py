@@ -51,13 +51,16 @@ def figure_properties(figures: GapFigures | None) -> dict[str, Any]:
     def rounded(value: float | None) -> float | None:
         return None if value is None else round(value, 4)
 
-    figures = figures or GapFigures(0, 0, 0, 0, 0, 0)
+    figures = figures or GapFigures.empty()
     return {
         "endorsing": figures.endorsing,
+        "checked": figures.checked,
+        "unchecked": figures.unchecked,
         "paper_only": figures.paper_only,
         "mobilized": figures.mobilized,
         "not_mobilized": figures.endorsing - figures.mobilized,
         "gap": rounded(figures.gap),
+        "gap_among_checked": rounded(figures.gap_among_checked),
         "gap_class": gap_class(figures.gap),
         "paper_only_share": rounded(figures.paper_only_share),
         "mobilized_share": rounded(figures.mobilized_share),

@@ -2,8 +2,9 @@
 
 from registry.models.bills import Bill
 from registry.models.bodies import Body
+from registry.models.checks import Check
 from registry.models.moderation import GeocodeCache, Revision, Submission, User
 from registry.models.records import Action, Resolution, Source
 
-__all__ = ["Action", "Bill", "Body", "GeocodeCache", "Resolution", "Revision", "Source",
+__all__ = ["Action", "Bill", "Body", "Check", "GeocodeCache", "Resolution", "Revision", "Source",
            "Submission", "User"]

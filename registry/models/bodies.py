@@ -9,9 +9,18 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from registry.database import db, utcnow
-from registry.vocab import EVIDENCE_LEVELS, GEOCODE_PRECISIONS, LENGTHS, LEVELS, sql_in
+from registry.vocab import (
+    ADOPTION_EVIDENCE,
+    EVIDENCE_LEVELS,
+    GEOCODE_PRECISIONS,
+    LENGTHS,
+    LEVELS,
+    ORGANIZATION_TYPES,
+    sql_in,
+)
 
 if TYPE_CHECKING:
+    from registry.models.checks import Check
     from registry.models.records import Action, Resolution, Source
 
 
@@ -23,10 +32,13 @@ class Body(db.Model):
         CheckConstraint(sql_in("level", LEVELS), name="level"),
         CheckConstraint(sql_in("geocode_precision", GEOCODE_PRECISIONS), name="geocode_precision"),
         CheckConstraint(sql_in("evidence_level", EVIDENCE_LEVELS), name="evidence_level"),
+        CheckConstraint(sql_in("organization_type", ORGANIZATION_TYPES), name="organization_type"),
+        CheckConstraint(sql_in("adoption_evidence", ADOPTION_EVIDENCE), name="adoption_evidence"),
         CheckConstraint("tier BETWEEN 0 AND 4", name="tier"),
         CheckConstraint("latitude BETWEEN -90 AND 90", name="latitude"),
         CheckConstraint("longitude BETWEEN -180 AND 180", name="longitude"),
         CheckConstraint("members >= 0", name="members"),
+        CheckConstraint("members_year BETWEEN 1800 AND 2200", name="members_year"),
         Index("ix_bodies_latitude_longitude", "latitude", "longitude"),
         Index("ix_bodies_endorsing_tier", "endorsing", "tier"),
         # Bodies placed only "somewhere in a state", listed apart by the organizer finder.
@@ -37,6 +49,7 @@ class Body(db.Model):
     slug: Mapped[str] = mapped_column(String(LENGTHS["slug"]), unique=True)
     name: Mapped[str] = mapped_column(String(LENGTHS["name"]), index=True)
     level: Mapped[str] = mapped_column(String(32), index=True)
+    organization_type: Mapped[str] = mapped_column(String(8), default="union", index=True)
     affiliation: Mapped[str | None] = mapped_column(String(LENGTHS["affiliation"]), index=True)
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("bodies.id", ondelete="SET NULL"), index=True
@@ -51,6 +64,7 @@ class Body(db.Model):
     geocode_precision: Mapped[str | None] = mapped_column(String(8))
     members: Mapped[int | None]
     members_source_url: Mapped[str | None] = mapped_column(String(LENGTHS["url"]))
+    members_year: Mapped[int | None]  # the year the membership figure refers to
     website: Mapped[str | None] = mapped_column(String(LENGTHS["url"]))
     public_contact: Mapped[str | None] = mapped_column(String(LENGTHS["contact"]))
 
@@ -63,6 +77,11 @@ class Body(db.Model):
     first_resolution_on: Mapped[date | None] = mapped_column(index=True)
     last_activity_on: Mapped[date | None] = mapped_column(index=True)
     evidence_level: Mapped[str | None] = mapped_column(String(10), index=True)
+    # Strongest evidence of adoption among its supporting resolutions (roster < report < record).
+    adoption_evidence: Mapped[str | None] = mapped_column(String(8), index=True)
+    # Checked: a published follow-through check or any published action is on record.
+    checked: Mapped[bool] = mapped_column(default=False, index=True)
+    last_checked_on: Mapped[date | None]
 
     published_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -78,6 +97,9 @@ class Body(db.Model):
     )
     sources: Mapped[list[Source]] = relationship(
         back_populates="body", cascade="all, delete-orphan"
+    )
+    checks: Mapped[list[Check]] = relationship(
+        back_populates="body", cascade="all, delete-orphan", order_by="Check.checked_on.desc()"
     )
 
     def __repr__(self) -> str:

@@ -20,7 +20,16 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from registry.database import db, utcnow
 from registry.followthrough.ladder import ACTION_KINDS
-from registry.vocab import DATE_KINDS, DATE_PRECISIONS, EVIDENCE_LEVELS, LENGTHS, STANCES, sql_in
+from registry.vocab import (
+    ACTION_SCOPES,
+    ADOPTION_EVIDENCE,
+    DATE_KINDS,
+    DATE_PRECISIONS,
+    EVIDENCE_LEVELS,
+    LENGTHS,
+    STANCES,
+    sql_in,
+)
 
 if TYPE_CHECKING:
     from registry.models.bills import Bill
@@ -36,6 +45,7 @@ class Resolution(db.Model):
         CheckConstraint(sql_in("date_precision", DATE_PRECISIONS), name="date_precision"),
         CheckConstraint(sql_in("date_kind", DATE_KINDS), name="date_kind"),
         CheckConstraint(sql_in("evidence_level", EVIDENCE_LEVELS), name="evidence_level"),
+        CheckConstraint(sql_in("adoption_evidence", ADOPTION_EVIDENCE), name="adoption_evidence"),
         CheckConstraint(
             "(adopted_on IS NULL AND date_precision IS NULL AND date_kind IS NULL)"
             " OR (adopted_on IS NOT NULL AND date_precision IS NOT NULL AND date_kind IS NOT NULL)",
@@ -59,6 +69,7 @@ class Resolution(db.Model):
     text: Mapped[str | None] = mapped_column(Text)
     commitments: Mapped[list[str]] = mapped_column(JSON, default=list)
     evidence_level: Mapped[str] = mapped_column(String(10), default="reported", index=True)
+    adoption_evidence: Mapped[str] = mapped_column(String(8), default="report")
     credited_to: Mapped[str | None] = mapped_column(String(LENGTHS["person_name"]))
     published_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -80,6 +91,7 @@ class Action(db.Model):
         CheckConstraint(sql_in("kind", ACTION_KINDS), name="kind"),
         CheckConstraint(sql_in("date_precision", DATE_PRECISIONS), name="date_precision"),
         CheckConstraint(sql_in("evidence_level", EVIDENCE_LEVELS), name="evidence_level"),
+        CheckConstraint(sql_in("scope", ACTION_SCOPES), name="scope"),
         CheckConstraint("(occurred_on IS NULL) = (date_precision IS NULL)", name="date_complete"),
         CheckConstraint("participants >= 0", name="participants"),
         CheckConstraint("amount_usd >= 0", name="amount_usd"),
@@ -95,6 +107,7 @@ class Action(db.Model):
     )
     bill_id: Mapped[int | None] = mapped_column(ForeignKey("bills.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32), index=True)
+    scope: Mapped[str] = mapped_column(String(16), default="single_payer")
     occurred_on: Mapped[date | None]
     date_precision: Mapped[str | None] = mapped_column(String(5))
     description: Mapped[str] = mapped_column(Text)

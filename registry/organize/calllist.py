@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 
+from registry.exports.streams import spreadsheet_safe
 from registry.followthrough.ladder import TIERS
 from registry.organize.services import NearbyItem, NearbyResult
 from registry.vocab import LEVELS
@@ -41,15 +42,10 @@ def _row(item: NearbyItem, location: str, profile_url: Callable[[str], str]) -> 
     }
 
 
-def _safe(value: str) -> str:
-    """Keep spreadsheets from reading a cell as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def to_csv(rows_: Iterator[dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in rows_:
-        writer.writerow({key: _safe(value) for key, value in row.items()})
+        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
     return out.getvalue()

@@ -11,7 +11,17 @@ from typing import Any
 from sqlalchemy import select
 
 from registry.database import db
-from registry.models import Action, Bill, Body, Resolution, Revision, Source, Submission, User
+from registry.models import (
+    Action,
+    Bill,
+    Body,
+    Check,
+    Resolution,
+    Revision,
+    Source,
+    Submission,
+    User,
+)
 from registry.vocab import LENGTHS
 
 PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
@@ -86,7 +96,8 @@ def apply_changes(record: Any, values: dict[str, Any]) -> dict[str, tuple[Any, A
 
 
 def _entity(record: Any) -> tuple[str, int | None]:
-    entity_type = {Body: "body", Resolution: "resolution", Action: "action", Bill: "bill"}[type(record)]
+    entity_type = {Body: "body", Resolution: "resolution", Action: "action", Bill: "bill",
+                   Check: "check"}[type(record)]
     body_id = record.id if isinstance(record, Body) else getattr(record, "body_id", None)
     return entity_type, body_id
 

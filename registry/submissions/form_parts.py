@@ -37,8 +37,8 @@ from wtforms.validators import (
 from registry.accounts.services import EMAIL
 from registry.documents.storage import CheckedDocument, DocumentError, check_pdf
 from registry.followthrough.status import today
-from registry.main.templating import MONTHS
 from registry.records.rows import http_url
+from registry.text import MONTHS
 from registry.vocab import LENGTHS, STATE_CODES, SUBMITTER_ROLES
 
 STATE_NAMES = {code: code for code in STATE_CODES}

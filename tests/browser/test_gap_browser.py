@@ -10,8 +10,8 @@ from tests.gap_registry import build_gap_registry
 
 
 @pytest.fixture
-def registry(make_body, make_bill, make_resolution, make_action):
-    return build_gap_registry(make_body, make_bill, make_resolution, make_action)
+def registry(make_body, make_bill, make_resolution, make_action, make_check):
+    return build_gap_registry(make_body, make_bill, make_resolution, make_action, make_check)
 
 
 def test_gap_page_draws_charts_and_filters_through_the_url(watched_page, live_server, registry):
