@@ -31,7 +31,8 @@ def facet_counts(filters: dict[str, Any]) -> dict[str, list[FacetValue]]:
                       ("tier", Body.tier), ("evidence", Body.evidence_level)):
         query = filtered_bodies({**filters, name: None}).where(key.is_not(None))
         if name == "tier":
-            query = query.where(or_(Body.endorsing.is_(True), Body.active_without_resolution.is_(True)))
+            query = query.where(Body.checked.is_(True), or_(Body.endorsing.is_(True),
+                                                            Body.active_without_resolution.is_(True)))
         query = query.with_only_columns(key, count).group_by(key)
         if name == "affiliation":
             query = query.order_by(count.desc(), key).limit(AFFILIATION_LIMIT)

@@ -56,7 +56,9 @@ class BodyFilterSchema(Schema):
         "example": "us-house-medicare-for-all"})
     tier = fields.Integer(load_default=None, validate=Range(0, 4), metadata={
         "description": "Follow-through tier (0 paper only … 4 escalating), among bodies that "
-                       "endorsed or acted.", "example": 3})
+                       "endorsed or acted and whose follow-through is checked (tier 0 is paper "
+                       "only: a check found nothing; use checked=false for the others).",
+        "example": 3})
     evidence = fields.String(load_default=None, validate=OneOf(EVIDENCE_LEVELS), metadata={
         "description": "Evidence level of the body's record.", "example": "primary"})
     year_from = fields.Integer(load_default=None, validate=Range(1900, 2100),

@@ -30,7 +30,9 @@ def filtered_bodies(filters: dict[str, Any]) -> Select:
             .replace("_", "\\_") + "%"
         query = query.where(search_text().like(pattern, escape="\\"))
     if filters.get("tier") is not None:
-        query = query.where(Body.tier == filters["tier"],
+        # A tier belongs to bodies whose follow-through someone has looked at: tier 0 is "paper
+        # only", never an endorsing body nobody has checked yet.
+        query = query.where(Body.tier == filters["tier"], Body.checked.is_(True),
                             or_(Body.endorsing.is_(True), Body.active_without_resolution.is_(True)))
     if filters.get("evidence"):
         query = query.where(Body.evidence_level == filters["evidence"])
@@ -147,6 +149,7 @@ def _profile(condition) -> Profile | None:
             selectinload(Body.sources),
             selectinload(Body.parent),
             selectinload(Body.children),
+            selectinload(Body.checks),
         )
     )
     if body is None:

@@ -67,10 +67,15 @@ def _patterns(svg: ET.Element, chart_id: str) -> None:
     ET.SubElement(striped, "rect", {"width": "6", "height": "6", "fill": "#f2a65a"})
     ET.SubElement(striped, "line", {"x1": "0", "y1": "0", "x2": "0", "y2": "6",
                                     "stroke": "#3d1d00", "stroke-width": "2.5"})
+    gridded = ET.SubElement(defs, "pattern", {
+        "id": f"{chart_id}-unchecked", "width": "8", "height": "8", "patternUnits": "userSpaceOnUse"})
+    ET.SubElement(gridded, "rect", {"width": "8", "height": "8", "fill": "#ffffff"})
+    ET.SubElement(gridded, "path", {"d": "M0 0H8M0 0V8", "stroke": "#9aa3ad", "stroke-width": "1"})
 
 
-FILLS = {"paper": "url(#{id}-paper)", "acted": "url(#{id}-acted)", "mobilized": "#8c1c13",
-         "resolutions": "#0b5cad", "actions": "url(#{id}-actions)"}
+FILLS = {"unchecked": "url(#{id}-unchecked)", "paper": "url(#{id}-paper)",
+         "acted": "url(#{id}-acted)", "mobilized": "#8c1c13", "resolutions": "#0b5cad",
+         "actions": "url(#{id}-actions)"}
 
 
 def _fill(chart_id: str, key: str) -> str:
@@ -112,7 +117,8 @@ LABEL_END, BAR_X, BAR_W, ROW, TOP = 196.0, 204.0, 330.0, 28.0, 56.0
 
 def gap_series(mobilized_tier: int) -> tuple[Series, ...]:
     acted = "tier 1" if mobilized_tier == 2 else f"tiers 1–{mobilized_tier - 1}"
-    return (Series("paper", "Paper only (tier 0)"),
+    return (Series("unchecked", "Not yet checked"),
+            Series("paper", "Paper only (checked)"),
             Series("acted", f"Acted, not mobilized ({acted})"),
             Series("mobilized", f"Mobilized (tier {mobilized_tier} and up)"))
 
@@ -122,9 +128,9 @@ def gap_bars(chart_id: str, title: str, rows: Sequence[tuple[str, GapFigures]],
     """Stacked 100% bars of endorsing bodies by follow-through, with the gap written beside."""
     height = TOP + ROW * len(rows) + 8
     description = (f"One bar per group, {len(rows)} groups. Each bar splits the group's endorsing "
-                   "bodies into paper only (hatched), acted but not mobilized (dotted) and "
-                   "mobilized (solid); the text beside it gives the gap. The table after the "
-                   "chart lists every figure.")
+                   "bodies into not yet checked (grid), paper only after a check (hatched), acted "
+                   "but not mobilized (dotted) and mobilized (solid); the text beside it gives the "
+                   "gap among the checked bodies. The table after the chart lists every figure.")
     svg = _svg(chart_id, height, title, description)
     _patterns(svg, chart_id)
     _legend(svg, chart_id, gap_series(mobilized_tier))
@@ -142,16 +148,16 @@ def gap_bars(chart_id: str, title: str, rows: Sequence[tuple[str, GapFigures]],
             _text(row, BAR_X + 6, y + 17, "no endorsing bodies", css="empty")
             continue
         x = BAR_X
-        parts = (("paper", figures.paper_only), ("acted", figures.acted_not_mobilized),
-                 ("mobilized", figures.mobilized))
+        parts = (("unchecked", figures.unchecked), ("paper", figures.paper_only),
+                 ("acted", figures.acted_not_mobilized), ("mobilized", figures.mobilized))
         for key, part in parts:
             if part:
                 width = BAR_W * part / figures.endorsing
                 _rect(row, chart_id, key, x, y + 4, width, ROW - 9)
                 x += width
-        never = figures.endorsing - figures.mobilized
-        _text(row, BAR_X + BAR_W + 8, y + 17,
-              f"gap {share(figures.gap)} ({never:,} of {figures.endorsing:,})", css="value")
+        checked = f"{share(figures.gap_among_checked)} of {figures.checked:,} checked" \
+            if figures.checked else "none checked"
+        _text(row, BAR_X + BAR_W + 8, y + 17, f"gap {checked}", css="value")
     return _markup(svg)
 
 

@@ -8,7 +8,16 @@ from datetime import date, timedelta
 
 from registry.followthrough import aggregates, ladder
 from registry.followthrough.ladder import ActionFact, ActionKind, ResolutionFact
-from registry.vocab import DATE_KINDS, DATE_PRECISIONS, EVIDENCE_LEVELS
+from registry.review.research import RECHECK_AFTER_MONTHS
+from registry.vocab import (
+    ACTION_SCOPES,
+    ADOPTION_EVIDENCE,
+    CHECK_RESULTS,
+    CHECKERS,
+    DATE_KINDS,
+    DATE_PRECISIONS,
+    EVIDENCE_LEVELS,
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,13 @@ class Methodology:
     date_precisions: dict[str, str]
     date_kinds: dict[str, str]
     examples: list[Example]
+    scopes: dict[str, str]
+    counted_scopes: tuple[str, ...]
+    other_scopes: tuple[str, ...]
+    adoption_evidence: dict[str, str]
+    checkers: dict[str, str]
+    check_results: dict[str, str]
+    recheck_after_months: int
 
 
 def methodology() -> Methodology:
@@ -64,6 +80,13 @@ def methodology() -> Methodology:
         date_precisions=dict(DATE_PRECISIONS),
         date_kinds=dict(DATE_KINDS),
         examples=examples(),
+        scopes=dict(ACTION_SCOPES),
+        counted_scopes=ladder.LADDER_SCOPES,
+        other_scopes=tuple(s for s in ACTION_SCOPES if s not in ladder.LADDER_SCOPES),
+        adoption_evidence=dict(ADOPTION_EVIDENCE),
+        checkers=dict(CHECKERS),
+        check_results=dict(CHECK_RESULTS),
+        recheck_after_months=RECHECK_AFTER_MONTHS,
     )
 
 
@@ -89,8 +112,8 @@ def _flags(status: ladder.BodyStatus) -> list[str]:
 
 
 def _example(record: str, resolutions: list[ResolutionFact],
-             actions: list[ActionFact]) -> Example:
-    status = ladder.body_status(resolutions, actions)
+             actions: list[ActionFact], checks: tuple[date, ...] = ()) -> Example:
+    status = ladder.body_status(resolutions, actions, checks)
     return Example(record, status.reason(), _flags(status))
 
 
@@ -99,12 +122,22 @@ def examples() -> list[Example]:
     months = [date(2019 + (2 + 2 * n) // 12, (2 + 2 * n) % 12 + 1, 10)
               for n in range(ladder.SUSTAINED_MONTHS)]
     campaign = ", ".join(f"{day:%B %Y}" for day in months)
+    reported = [ResolutionFact("support", date(2019, 1, 15), "day", "reported")]
     return [
-        _example("Resolution adopted 15 January 2019; nothing reported since.", [RESOLVED], []),
+        _example("Resolution adopted 15 January 2019; nobody has looked at its follow-through.",
+                 [RESOLVED], []),
+        _example("Resolution adopted 15 January 2019; a researcher checked on 12 November 2026 and "
+                 "found nothing.", [RESOLVED], [], (date(2026, 11, 12),)),
         _example("Resolution adopted 15 January 2019; a rally on 1 May 2019 with 400 members.",
                  [RESOLVED], [ActionFact("rally_or_march", date(2019, 5, 1), participants=400)]),
         _example("Resolution adopted 15 January 2019; a rally in November 2018.",
                  [RESOLVED], [ActionFact("rally_or_march", date(2018, 11, 1), "month")]),
+        _example("Named on a roster reported 15 January 2019 (vote date unknown); a rally in "
+                 "November 2018.", reported,
+                 [ActionFact("rally_or_march", date(2018, 11, 1), "month")]),
+        _example("Resolution adopted 15 January 2019; a rally for a public option (health reform "
+                 "that is not single payer) on 1 May 2019.", [RESOLVED],
+                 [ActionFact("rally_or_march", date(2019, 5, 1), scope="health_reform")]),
         _example(f"Resolution adopted 15 January 2019; canvassing in {campaign}.", [RESOLVED],
                  [ActionFact("canvass_or_phonebank", day) for day in months]),
         _example("Resolution adopted 15 January 2019; a reviewer's check-in on 1 April 2022 "

@@ -64,11 +64,14 @@ class YearChart:
 
 def gap_caption(what: str) -> str:
     tier = ladder.MOBILIZED_TIER
-    return (f"{what} Each bar splits the endorsing bodies (those with at least one published "
-            "supporting resolution) by how far they followed through: paper only (tier 0), "
-            f"acted below the mobilizing rung (tiers 1–{tier - 1}), mobilized (tier {tier} or "
-            "higher). The gap is the share that never mobilized: 1 − mobilized ÷ endorsing. "
-            "Only union bodies matching the filters are counted.")
+    return (f"{what} Each bar splits the endorsing bodies (union bodies with at least one "
+            "published supporting resolution) by what the registry knows of their follow-through: "
+            "not yet checked (nobody has recorded a look), paper only (a dated check found "
+            f"nothing), acted below the mobilizing rung (tiers 1–{tier - 1}), mobilized (tier "
+            f"{tier} or higher). The gap among checked bodies is 1 − mobilized ÷ checked; the gap "
+            "over all endorsing bodies counts the unchecked as never mobilized. Only union bodies "
+            "matching the filters are counted; allied organizations are left out unless the "
+            "filter asks for them.")
 
 
 def _sum_by(places: list[PlaceGap], part: Callable[[PlaceGap], Any]) -> dict[Any, GapFigures]:
@@ -156,9 +159,9 @@ CHARTS: dict[str, Callable[[dict[str, Any]], GapChart | YearChart]] = {
     "year": year_chart,
 }
 
-GAP_COLUMNS = ("group", "label", "endorsing", "paper_only", "acted_not_mobilized", "mobilized",
-               "paper_only_share", "mobilized_share", "gap", "members_known", "members",
-               "members_mobilized", "members_gap")
+GAP_COLUMNS = ("group", "label", "endorsing", "checked", "unchecked", "paper_only",
+               "acted_not_mobilized", "mobilized", "paper_only_share", "mobilized_share", "gap",
+               "gap_among_checked", "members_known", "members", "members_mobilized", "members_gap")
 YEAR_COLUMNS = ("year", "resolutions_adopted", "actions_taken")
 
 
@@ -185,9 +188,10 @@ def chart_csv(slug: str, filters: dict[str, Any]) -> str:
     for group in chart.groups:
         f = group.figures
         key = "" if group.key in (None, OTHERS) else group.key
-        writer.writerow([_cell(key), _cell(group.label), f.endorsing, f.paper_only,
-                         f.acted_not_mobilized, f.mobilized, _ratio(f.paper_only_share),
-                         _ratio(f.mobilized_share), _ratio(f.gap), f.members_known, f.members,
+        writer.writerow([_cell(key), _cell(group.label), f.endorsing, f.checked, f.unchecked,
+                         f.paper_only, f.acted_not_mobilized, f.mobilized,
+                         _ratio(f.paper_only_share), _ratio(f.mobilized_share), _ratio(f.gap),
+                         _ratio(f.gap_among_checked), f.members_known, f.members,
                          f.members_mobilized, _ratio(f.members_gap)])
     return out.getvalue()
 
@@ -212,6 +216,8 @@ class FilterChoices:
     affiliations: Options
     bill_families: Options
     evidence: Options
+    adoption: Options
+    organization_types: Options
 
 
 @versioned
@@ -227,6 +233,10 @@ def filter_choices() -> FilterChoices:
         affiliations=[(name, name) for name in affiliations],
         bill_families=list(bill_families().items()),
         evidence=[(level, level.capitalize()) for level in EVIDENCE_LEVELS],
+        adoption=[("report", "A report or the record (not only a roster)"),
+                  ("record", "The resolution's record (text, minutes or a vote)")],
+        organization_types=[("allied", "Allied organizations only"),
+                            ("all", "Union bodies and allied organizations")],
     )
 
 
@@ -234,4 +244,5 @@ def list_args(args: dict[str, str], group: GapGroup) -> dict[str, str] | None:
     """Query arguments of the body list showing this group's endorsing bodies, if it has one."""
     if group.filter is None:
         return None
-    return {**args, **{k: str(v) for k, v in group.filter.items()}, "endorsing": "true"}
+    return {"organization_type": "union", **args, **{k: str(v) for k, v in group.filter.items()},
+            "endorsing": "true"}

@@ -12,13 +12,19 @@ from registry.followthrough.ladder import (
     MOBILIZED_TIER,
     STANDINGS,
     TIERS,
+    standing,
 )
 from registry.text import format_partial_date
 from registry.vocab import (
+    ACTION_SCOPES,
+    ADOPTION_EVIDENCE,
+    CHECK_RESULTS,
+    CHECKERS,
     COMMITMENTS,
     EVIDENCE_LEVELS,
     GEOCODE_PRECISIONS,
     LEVELS,
+    ORGANIZATION_TYPES,
     STANCES,
     SUBMISSION_STATUSES,
 )
@@ -56,9 +62,13 @@ def register(app: Flask) -> None:
         LEVELS=LEVELS, TIERS=TIERS, STANDINGS=STANDINGS, ACTION_KINDS=ACTION_KINDS,
         EVIDENCE_LEVELS=EVIDENCE_LEVELS,
         COMMITMENTS=COMMITMENTS, GEOCODE_PRECISIONS=GEOCODE_PRECISIONS, STANCES=STANCES,
-        SUBMISSION_STATUSES=SUBMISSION_STATUSES, url_with=url_with,
+        SUBMISSION_STATUSES=SUBMISSION_STATUSES, url_with=url_with, ACTION_SCOPES=ACTION_SCOPES,
+        ADOPTION_EVIDENCE=ADOPTION_EVIDENCE, CHECK_RESULTS=CHECK_RESULTS, CHECKERS=CHECKERS,
+        ORGANIZATION_TYPES=ORGANIZATION_TYPES,
         has_endpoint=lambda endpoint: endpoint in app.view_functions,
         DORMANT_AFTER_MONTHS=DORMANT_AFTER_MONTHS, MOBILIZED_TIER=MOBILIZED_TIER,
+        standing_of=lambda body: standing(body.endorsing, body.active_without_resolution,
+                                          body.checked, body.tier),
     )
 
     @app.context_processor

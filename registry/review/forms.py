@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
+from registry.followthrough.status import today
 from registry.review.services import QUEUE_STATUSES
 from registry.submissions.form_parts import STATE_NAMES, options
-from registry.vocab import LENGTHS, SUBMISSION_KINDS
+from registry.textrules import blank_problem, text_problem
+from registry.vocab import CHECK_RESULTS, LENGTHS, SUBMISSION_KINDS
 
 STATUS_LABELS = {
     "open": "Waiting (pending or needing information)",
@@ -52,3 +54,30 @@ class DecisionForm(FlaskForm):
                                 validators=[Optional(), Length(max=LENGTHS["note"])])
     internal_note = TextAreaField("Internal note (reviewers only)",
                                   validators=[Optional(), Length(max=LENGTHS["note"])])
+
+
+class CheckForm(FlaskForm):
+    """One step to record a follow-through check from the research queue."""
+
+    checked_on = DateField("Checked on", validators=[DataRequired("Give the day you looked.")])
+    searched = TextAreaField("Where you looked (one source, archive or search per line)",
+                             validators=[DataRequired("Say where you looked."),
+                                         Length(max=LENGTHS["searched"])])
+    result = RadioField("What you found", choices=list(CHECK_RESULTS.items()),
+                        validators=[InputRequired("Choose what you found.")])
+    summary = TextAreaField("In short (shown on the body's page)",
+                            validators=[Optional(), Length(max=LENGTHS["note"])])
+
+    def validate_checked_on(self, field) -> None:
+        if field.data and field.data > today():
+            raise ValidationError("The day must not be in the future.")
+
+    def validate_searched(self, field) -> None:
+        problem = text_problem(field.data or "", multiline=True) or blank_problem(field.data or "")
+        if problem:
+            raise ValidationError(problem)
+
+    def validate_summary(self, field) -> None:
+        problem = text_problem(field.data or "", multiline=True)
+        if problem:
+            raise ValidationError(problem)

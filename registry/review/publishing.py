@@ -12,7 +12,7 @@ from sqlalchemy import update
 from registry.database import db, utcnow
 from registry.followthrough.status import refresh_statuses
 from registry.geo import place_for_body
-from registry.models import Action, Bill, Body, Resolution, Submission, User
+from registry.models import Action, Bill, Body, Check, Resolution, Submission, User
 from registry.records import services as records
 from registry.records.services import Provenance, SourceRef
 from registry.review.corrections import apply_correction, checked_value
@@ -64,7 +64,8 @@ def decide(submission: Submission, decision: Decision, reviewer: User) -> Body |
                          provenance)
     else:
         body = _target_body(submission, decision, provenance)
-        publish = _publish_resolution if submission.kind == "resolution" else _publish_action
+        publish = {"resolution": _publish_resolution, "action": _publish_action,
+                   "check": _publish_check}[submission.kind]
         publish(submission, body, decision, provenance)
     db.session.flush()
     refresh_statuses([body.id])
@@ -155,11 +156,14 @@ def _publish_resolution(submission: Submission, body: Body, decision: Decision,
     resolution = matching_resolution(body, bill, data["stance"])
     dating = {"adopted_on": data["adopted_on"], "date_precision": data["date_precision"],
               "date_kind": "adopted"}
+    refs = _source_refs(submission, decision)
+    # The signed resolution or minutes (uploaded, or linked as primary) is the record itself.
+    adoption = "record" if any(ref.is_primary for ref in refs) else "report"
     if resolution is None:
         resolution = records.create(Resolution(
             body=body, bill=bill, stance=data["stance"], title=data["title"], summary=data["summary"],
             text=data["text"], commitments=data["commitments"], credited_to=_credit(submission),
-            **dating), provenance)
+            adoption_evidence=adoption, **dating), provenance)
     else:
         changes = _fill_empty(resolution, {"summary": data["summary"], "text": data["text"],
                                            "credited_to": _credit(submission)})
@@ -169,8 +173,10 @@ def _publish_resolution(submission: Submission, body: Body, decision: Decision,
         merged = sorted(set(resolution.commitments or []) | set(data["commitments"]))
         if merged != sorted(resolution.commitments or []):
             changes["commitments"] = merged
+        if adoption == "record" and resolution.adoption_evidence != "record":
+            changes["adoption_evidence"] = adoption
         records.revise(resolution, changes, provenance)
-    for ref in _source_refs(submission, decision):
+    for ref in refs:
         records.attach_source(resolution, ref, provenance)
     return resolution
 
@@ -193,7 +199,7 @@ def _publish_action(submission: Submission, body: Body, decision: Decision,
             body=body, kind=data["kind"], occurred_on=data["occurred_on"],
             date_precision=data["date_precision"], description=data["description"],
             participants=data["participants"], amount_usd=data["amount_usd"],
-            credited_to=_credit(submission)), provenance)
+            scope=data["scope"], credited_to=_credit(submission)), provenance)
     else:
         records.revise(action, _fill_empty(action, {
             "participants": data["participants"], "amount_usd": data["amount_usd"],
@@ -201,3 +207,16 @@ def _publish_action(submission: Submission, body: Body, decision: Decision,
     for ref in _source_refs(submission, decision):
         records.attach_source(action, ref, provenance)
     return action
+
+
+def _publish_check(submission: Submission, body: Body, decision: Decision,
+                   provenance: Provenance) -> Check:
+    """A member's "we looked: nothing since the resolution", as a public check (by role only)."""
+    data = _load(submission)
+    places = [line.strip() for line in data["searched"].splitlines() if line.strip()]
+    if data.get("source_url") and data["source_url"] not in places:
+        places.append(data["source_url"])
+    return records.create(Check(
+        body=body, checked_on=data["checked_on"], checked_by=submission.submitter_role or "member",
+        searched="\n".join(places), result="nothing_found", summary=data.get("summary"),
+        credited_to=_credit(submission)), provenance)

@@ -7,8 +7,8 @@ from flask_login import current_user, login_required
 
 from registry.database import db
 from registry.documents.views import send_pdf
-from registry.review import services
-from registry.review.forms import DecisionForm, QueueFilterForm
+from registry.review import research, services
+from registry.review.forms import CheckForm, DecisionForm, QueueFilterForm
 from registry.review.publishing import Decision, DecisionError, decide
 from registry.submissions.form_parts import options
 from registry.vocab import (
@@ -115,3 +115,33 @@ def document(submission_id: int):
     if not document:
         abort(404, description="That submission has no uploaded document.")
     return send_pdf(document["sha256"], document["name"])
+
+
+@bp.get("/research")
+def research_queue():
+    page = research.research_queue(request.args.get("page", 1, type=int))
+    return render_template("review/research.html", page=page, counts=research.queue_counts(),
+                           form=CheckForm(formdata=None), today_iso=research.today().isoformat(),
+                           recheck_months=research.RECHECK_AFTER_MONTHS, failed=None)
+
+
+@bp.post("/research/<int(max=2147483647):body_id>/check")
+def record_check(body_id: int):
+    body = db.get_or_404(services.Body, body_id, description="No union body has that number.")
+    form = CheckForm()
+    if not form.validate():
+        page = research.research_queue(request.args.get("page", 1, type=int))
+        return render_template("review/research.html", page=page, counts=research.queue_counts(),
+                               form=form, today_iso=research.today().isoformat(),
+                               recheck_months=research.RECHECK_AFTER_MONTHS, failed=body), 422
+    research.record_check(body, checked_on=form.checked_on.data, searched=form.searched.data,
+                          result=form.result.data, summary=(form.summary.data or "").strip() or None,
+                          user=current_user._get_current_object())
+    db.session.commit()
+    if form.result.data == "actions_found":
+        flash(f"Check recorded for {body.name}. Now record each action you found, with its source: "
+              f"use “Report an action” on the body's page and publish it from the queue.")
+    else:
+        flash(f"Check recorded for {body.name}: it now shows as paper only, checked "
+              f"{form.checked_on.data:%d %B %Y}.")
+    return redirect(url_for("review.research_queue", page=request.args.get("page", 1, type=int)))

@@ -28,7 +28,17 @@ from registry.submissions.form_parts import (
     text,
 )
 from registry.submissions.schemas import ZIP_CODE
-from registry.vocab import COMMITMENTS, CORRECTION_FIELDS, LENGTHS, LEVELS, parse_record_id
+from registry.vocab import (
+    ACTION_SCOPES,
+    COMMITMENTS,
+    CORRECTION_FIELDS,
+    LENGTHS,
+    LEVELS,
+    parse_record_id,
+)
+
+REPORTS = {"action": "Something the body did after its resolution",
+           "check": "We looked, and found no follow-through since the resolution"}
 
 
 class BodyPickerForm(SubmissionForm):
@@ -120,27 +130,57 @@ def action_kind_choices() -> list[SelectChoice]:
 
 
 class ActionForm(BodyPickerForm):
+    report = RadioField("What are you reporting?", choices=options(REPORTS), default="action",
+                        validators=[InputRequired()])
     kind = SelectField("What did the body do?", choices=action_kind_choices(),
                        validators=[InputRequired()])
+    scope = SelectField("What was it for?", choices=options(ACTION_SCOPES), default="single_payer",
+                        validators=[InputRequired()])
     occurred = FormField(PartialDateForm, label="When")
     description = text("Describe it: what happened, where, who took part", "description",
                        required=True, area=True, message="Describe what the body did.")
+    searched = text("Where did you look? (minutes, newsletters, the body's website, news "
+                    "archives — one per line)", "searched", area=True)
     participants = IntegerField("Members taking part (if known)", validators=[
         Optional(), NumberRange(0, 10_000_000, "Give a whole number of people.")])
     amount_usd = DecimalField("Dollars given or spent (if any)", places=2, validators=[
         Optional(), NumberRange(0, 1_000_000_000, "Give an amount in dollars.")])
 
     ERROR_FIELDS = {**BodyPickerForm.ERROR_FIELDS, "occurred_on": "occurred",
-                    "date_precision": "occurred"}
+                    "date_precision": "occurred", "checked_on": "occurred", "summary": "description"}
+
+    @property
+    def kind_of_report(self) -> str:
+        """The submission kind: an action, or a check that found nothing."""
+        return "check" if self.report.data == "check" else "action"
+
+    def validate(self, extra_validators=None) -> bool:
+        checking = self.kind_of_report == "check"
+        if checking:  # a check needs where they looked, not a kind or a description
+            self.kind.validators = [Optional()]
+            self.description.validators = [Optional(), Length(max=LENGTHS["description"])]
+        valid = super().validate(extra_validators)
+        if checking:
+            if not (self.searched.data or "").strip():
+                self.searched.errors.append("Say where you looked.")
+                valid = False
+            if not self.occurred.errors and self.occurred.form.value()[1] != "day":
+                self.occurred.errors.append("Give the day you looked: year, month and day.")
+                valid = False
+        return valid
 
     def payload(self) -> dict[str, Any]:
         on, precision = self.occurred.form.value()
+        if self.kind_of_report == "check":
+            return {**self.body_payload(), "checked_on": on.isoformat(),
+                    "searched": self.searched.data.strip(), "summary": clean(self.description.data),
+                    "source_url": clean(self.source_url.data)}
         amount = self.amount_usd.data
         return {**self.body_payload(), "kind": self.kind.data, "occurred_on": on.isoformat(),
                 "date_precision": precision, "description": self.description.data.strip(),
                 "participants": self.participants.data,
                 "amount_usd": str(amount) if amount is not None else None,
-                "source_url": clean(self.source_url.data)}
+                "scope": self.scope.data, "source_url": clean(self.source_url.data)}
 
 
 class CorrectionForm(SubmissionForm):

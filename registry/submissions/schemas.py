@@ -15,6 +15,7 @@ from registry.followthrough.ladder import ACTION_KINDS
 from registry.followthrough.status import today
 from registry.records.rows import http_url
 from registry.vocab import (
+    ACTION_SCOPES,
     COMMITMENTS,
     CORRECTION_FIELDS,
     DATE_PRECISIONS,
@@ -140,10 +141,28 @@ class ActionPayloadSchema(_TargetSchema):
     amount_usd = fields.Decimal(allow_none=True, load_default=None, places=2, as_string=True,
                                 validate=validate.Range(0, 1_000_000_000),
                                 metadata={"description": "US dollars given."})
+    scope = fields.String(load_default="single_payer", validate=validate.OneOf(ACTION_SCOPES), metadata={
+        "description": "What it was for: federal_bill, state_bill, single_payer, or health_reform "
+                       "(other health reform: shown, never counted)."})
 
     @validates_schema
     def dated_in_the_past(self, data: dict[str, Any], **kwargs) -> None:
         check_not_future(data.get("occurred_on"), "occurred_on")
+
+
+class CheckPayloadSchema(_TargetSchema):
+    """A member's report that they looked into a body's follow-through and found none."""
+
+    checked_on = fields.Date(required=True,
+                             metadata={"description": "The day you looked (not in the future)."})
+    searched = _text("searched", required=True, description=(
+        "Where you looked: meeting minutes, newsletters, the body's website, news archives (one "
+        "per line)."))
+    summary = _text("note", description="What you found, in short.")
+
+    @validates_schema
+    def dated_in_the_past(self, data: dict[str, Any], **kwargs) -> None:
+        check_not_future(data.get("checked_on"), "checked_on")
 
 
 class CorrectionPayloadSchema(Schema):
@@ -165,4 +184,5 @@ PAYLOAD_SCHEMAS: dict[str, type[Schema]] = {
     "action": ActionPayloadSchema,
     "correction": CorrectionPayloadSchema,
     "dispute": CorrectionPayloadSchema,
+    "check": CheckPayloadSchema,
 }

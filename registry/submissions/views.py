@@ -110,10 +110,13 @@ def resolution():
 @limit_posts
 def action():
     form = ActionForm()
-    return _body_form("action", form, "submissions/action.html")
+    if request.method == "GET" and request.args.get("report") == "check":
+        form.report.data = "check"
+    return _body_form(lambda: form.kind_of_report, form, "submissions/action.html")
 
 
-def _body_form(kind: str, form: BodyPickerForm, template: str):
+def _body_form(kind, form: BodyPickerForm, template: str):
+    """kind: the submission kind, or a function giving it once the form is read."""
     if request.method == "GET" and request.args.get("body"):
         body = services.get_body_by_slug(request.args["body"])
         if body is not None:
@@ -121,7 +124,7 @@ def _body_form(kind: str, form: BodyPickerForm, template: str):
     status = 200
     if form.is_submitted() and "find" not in request.form:
         if form.validate_on_submit():
-            response = _save(kind, form, form.payload())
+            response = _save(kind() if callable(kind) else kind, form, form.payload())
             if response is not None:
                 return response
         status = 422
