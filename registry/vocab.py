@@ -144,7 +144,8 @@ def sql_in(column: str, values) -> str:
 
 # Prospect filters of the organizer finder (/organize and GET /api/v1/nearby).
 PROSPECTS: dict[str, str] = {
-    "never_acted": "Endorsed, never acted (tier 0)",
+    "never_acted": "Endorsed, checked, never acted (paper only)",
+    "not_checked": "Endorsed, follow-through not yet checked",
     "dormant": "Endorsed, dormant (nothing counted in 12 months)",
     "no_resolution": "No resolution on record",
     "mobilized": "Mobilized (tier 3 or 4): potential allies",

@@ -15,7 +15,7 @@ from registry.bodies import services
 from registry.bodies.schemas import BodyListSchema, BodySchema
 from registry.fields import PRINTABLE
 from registry.followthrough.status import status_of
-from registry.records.schemas import ActionSchema, ResolutionSchema, SourceSchema
+from registry.records.schemas import ActionSchema, CheckSchema, ResolutionSchema, SourceSchema
 from registry.vocab import parse_record_id
 
 blp = Blueprint("api_bodies", __name__, url_prefix="/bodies",
@@ -29,13 +29,15 @@ class BodyDetailSchema(BodySchema):
 
     tier_reason = fields.Method("reason", metadata={
         "description": "Why the body sits at its tier, in words.",
-        "example": "Tier 3 — Mobilizing: rally or march on 2019-05-01, 400 members"})
+        "example": "Tier 3 — Mobilizing: rally or march on 1 May 2019, 400 members"})
     resolutions = fields.List(fields.Nested(ResolutionSchema), metadata={
         "description": "Its published resolutions."})
     actions = fields.List(fields.Nested(ActionSchema), metadata={
         "description": "Its published follow-through actions."})
     sources = fields.List(fields.Nested(SourceSchema), metadata={
         "description": "Sources about the body itself."})
+    checks = fields.List(fields.Nested(CheckSchema), metadata={
+        "description": "Its published follow-through checks, newest first."})
 
     def reason(self, body) -> str:
         return status_of(body).reason()

@@ -16,7 +16,9 @@ BODY = {
     "parent": "american-federation-of-government-employees", "olms_file_number": None,
     "city": "Portland", "state": "OR", "latitude": 45.5235, "longitude": -122.6762,
     "geocode_precision": "city", "members": None, "website": None, "public_contact": None,
-    "endorsing": True, "tier": 1, "tier_name": "Internal", "retreat": False, "dormant": True,
+    "organization_type": "union", "endorsing": True, "adoption_evidence": "report",
+    "checked": True, "last_checked_on": None, "standing": "tier_1",
+    "tier": 1, "tier_name": "Internal", "retreat": False, "dormant": True,
     "active_without_resolution": False, "first_resolution_on": "2009-08-27",
     "last_activity_on": "2009-08-27", "evidence_level": "sourced",
     "published_at": "2026-11-20T09:30:00+00:00",
@@ -25,13 +27,14 @@ BODY = {
 RESOLUTION = {
     "id": 31, "body": "afge-local-2157", "bill": "HR 676", "bill_as_reported": "HR 676",
     "stance": "support", "adopted_on": "2009-08-27", "date_precision": "day",
-    "date_kind": "reported", "title": "Resolution in support of HR 676", "summary": None,
+    "date_kind": "reported", "adoption_evidence": "report",
+    "title": "Resolution in support of HR 676", "summary": None,
     "commitments": ["forward_to_officials"], "evidence_level": "sourced", "credited_to": None,
     "published_at": "2026-11-20T09:30:00+00:00", "sources": [SOURCE],
 }
 
 ACTION = {
-    "id": 8, "body": "afge-local-2157", "kind": "forwarded_to_officials",
+    "id": 8, "body": "afge-local-2157", "kind": "forwarded_to_officials", "scope": "federal_bill",
     "occurred_on": "2009-08-27", "date_precision": "day",
     "description": "Submitted the HR 676 resolution adopted as Resolution 4003 at the 38th AFGE "
                    "national convention",
@@ -51,11 +54,13 @@ BODY_DETAIL = {
     **BODY, "tier_reason": "Tier 1 — Internal: forwarded to officials on 27 August 2009",
     "resolutions": [RESOLUTION], "actions": [ACTION],
     "sources": [{**SOURCE, "url": "https://beavercountyblue.org/2009/09/page/6/"}],
+    "checks": [],
 }
 
 GAP_FIGURES = {
-    "endorsing": 40, "paper_only": 22, "mobilized": 6, "members_known": 9, "members": 182000,
-    "members_mobilized": 51000, "gap": 0.85, "paper_only_share": 0.55, "mobilized_share": 0.15,
+    "endorsing": 40, "checked": 28, "unchecked": 12, "paper_only": 10, "mobilized": 6,
+    "members_known": 9, "members": 182000, "members_mobilized": 51000, "gap": 0.85,
+    "gap_among_checked": 0.7857142857142857, "paper_only_share": 0.25, "mobilized_share": 0.15,
     "members_gap": 0.7197802197802198,
 }
 
@@ -71,8 +76,9 @@ def page(item: dict[str, Any]) -> dict[str, Any]:
 
 GEO_STATES = {"type": "FeatureCollection", "features": [{
     "type": "Feature", "id": "OR",
-    "properties": {"code": "OR", "name": "Oregon", "endorsing": 12, "paper_only": 7, "mobilized": 2,
-                   "not_mobilized": 10, "gap": 0.8333, "gap_class": 4, "paper_only_share": 0.5833,
+    "properties": {"code": "OR", "name": "Oregon", "endorsing": 12, "checked": 9, "unchecked": 3,
+                   "paper_only": 4, "mobilized": 2, "not_mobilized": 10, "gap": 0.8333,
+                   "gap_among_checked": 0.7778, "gap_class": 4, "paper_only_share": 0.3333,
                    "mobilized_share": 0.1667, "members_known": 3, "members": 21000, "members_gap": 0.6},
     "geometry": None,
 }]}
@@ -81,6 +87,7 @@ GEO_BODIES = {"type": "FeatureCollection", "features": [{
     "type": "Feature", "id": 12, "geometry": {"type": "Point", "coordinates": [-122.6762, 45.5235]},
     "properties": {"kind": "body", "slug": "afge-local-2157", "name": "AFGE Local 2157", "level": "local",
                    "affiliation": "AFGE", "tier": 1, "endorsing": True, "active_without_resolution": False,
+                   "checked": True,
                    "retreat": False, "dormant": True, "last_activity_on": "2009-08-27", "precision": "city"},
 }], "meta": {"total": 1, "zoom": 6, "clustered": False, "cell_degrees": None, "point_limit": 400}}
 

@@ -61,12 +61,16 @@ class GapPropertiesSchema(Schema):
 
     code = fields.String(metadata={"description": "Two-letter state code.", "example": "OH"})
     name = fields.String(metadata={"description": "Name of the state.", "example": "Ohio"})
-    endorsing = fields.Integer(metadata={"description": "Bodies with a supporting resolution."})
-    paper_only = fields.Integer(metadata={"description": "Endorsing bodies at tier 0."})
+    endorsing = fields.Integer(metadata={"description": "Union bodies with a supporting resolution."})
+    checked = fields.Integer(metadata={"description": "Endorsing bodies with a check or an action."})
+    unchecked = fields.Integer(metadata={"description": "Endorsing bodies not yet checked."})
+    paper_only = fields.Integer(metadata={"description": "Checked endorsing bodies at tier 0."})
     mobilized = fields.Integer(metadata={"description": "Endorsing bodies at tier 3 or 4."})
     not_mobilized = fields.Integer(metadata={"description": "Endorsing bodies below tier 3."})
     gap = fields.Float(allow_none=True, metadata={
         "description": "1 − mobilized / endorsing; null when no body endorsed."})
+    gap_among_checked = fields.Float(allow_none=True, metadata={
+        "description": "1 − mobilized / checked; null when none is checked."})
     gap_class = fields.Integer(allow_none=True, metadata={
         "description": "The map's colour class of the gap (0 lowest … 4 for 100%); null when no "
                        "body endorsed."})
@@ -114,6 +118,8 @@ class BodyPropertiesSchema(Schema):
     tier = fields.Integer(metadata={"description": "Bodies only: the follow-through tier, 0–4."})
     endorsing = fields.Boolean(metadata={"description": "Bodies only."})
     active_without_resolution = fields.Boolean(metadata={"description": "Bodies only."})
+    checked = fields.Boolean(metadata={
+        "description": "Bodies only: a follow-through check or an action is on record."})
     retreat = fields.Boolean(metadata={"description": "Bodies only."})
     dormant = fields.Boolean(metadata={"description": "Bodies only."})
     last_activity_on = fields.Date(allow_none=True, metadata={"description": "Bodies only."})

@@ -30,10 +30,18 @@ def share(description: str, example: float):
 class GapFiguresSchema(Schema):
     """Counts and shares for one group of endorsing bodies."""
 
-    endorsing = fields.Integer(metadata={"description": "Bodies with a supporting resolution.",
-                                         "example": 40})
-    paper_only = fields.Integer(metadata={"description": "Endorsing bodies at tier 0.",
-                                          "example": 22})
+    endorsing = fields.Integer(metadata={
+        "description": "Union bodies with a supporting resolution (allied organizations only when "
+                       "`organization_type` asks for them).", "example": 40})
+    checked = fields.Integer(metadata={
+        "description": "Endorsing bodies with a published follow-through check or any published "
+                       "action.", "example": 28})
+    unchecked = fields.Integer(metadata={
+        "description": "Endorsing bodies nobody has checked yet (checked + unchecked = endorsing).",
+        "example": 12})
+    paper_only = fields.Integer(metadata={
+        "description": "Checked endorsing bodies at tier 0: a check found no follow-through.",
+        "example": 10})
     mobilized = fields.Integer(metadata={"description": "Endorsing bodies at tier 3 or above.",
                                          "example": 6})
     members_known = fields.Integer(metadata={
@@ -42,7 +50,10 @@ class GapFiguresSchema(Schema):
                                        "example": 182000})
     members_mobilized = fields.Integer(metadata={
         "description": "Members of those bodies at tier 3 or above.", "example": 51000})
-    gap = share("1 − mobilized / endorsing: the share of endorsers that never mobilized.", 0.85)
+    gap = share("1 − mobilized / endorsing: the share of endorsers with no recorded mobilization "
+                "(unchecked bodies counted as not mobilized).", 0.85)
+    gap_among_checked = share("1 − mobilized / checked: the share of checked endorsers that never "
+                              "mobilized; null when none is checked.", 0.79)
     paper_only_share = share("paper_only / endorsing.", 0.55)
     mobilized_share = share("mobilized / endorsing.", 0.15)
     members_gap = share("The gap weighted by members, where memberships are known.", 0.72)

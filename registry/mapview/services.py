@@ -93,7 +93,7 @@ def point_features(filters: dict[str, Any], window: Window) -> list[dict[str, An
     rows = db.session.execute(
         bodies_in(filters, window).with_only_columns(
             Body.id, Body.slug, Body.name, Body.level, Body.affiliation, Body.tier, Body.endorsing,
-            Body.active_without_resolution, Body.retreat, Body.last_activity_on,
+            Body.active_without_resolution, Body.checked, Body.retreat, Body.last_activity_on,
             Body.geocode_precision, Body.longitude, Body.latitude,
         ).order_by(Body.id).limit(POINT_LIMIT)
     ).all()
@@ -105,7 +105,8 @@ def point_features(filters: dict[str, Any], window: Window) -> list[dict[str, An
         "properties": {
             "kind": "body", "slug": row.slug, "name": row.name, "level": row.level,
             "affiliation": row.affiliation, "tier": row.tier, "endorsing": row.endorsing,
-            "active_without_resolution": row.active_without_resolution, "retreat": row.retreat,
+            "active_without_resolution": row.active_without_resolution, "checked": row.checked,
+            "retreat": row.retreat,
             "dormant": row.last_activity_on is not None and row.last_activity_on < cutoff,
             "last_activity_on": row.last_activity_on.isoformat() if row.last_activity_on else None,
             "precision": row.geocode_precision,

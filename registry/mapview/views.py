@@ -68,6 +68,10 @@ def filter_options(choices: page.FilterChoices) -> dict[str, list[tuple[str, str
         "retreat": [("true", "Retreat flag on record"), ("false", "No retreat")],
         "dormant": [("true", "Dormant (no activity in 12 months)"),
                     ("false", "Active in the last 12 months")],
+        "checked": [("true", "Checked (a check or an action on record)"),
+                    ("false", "Not yet checked")],
+        "organization_type": [("union", "Union bodies"), ("allied", "Allied organizations"),
+                              ("all", "Both")],
     }
 
 

@@ -7,13 +7,18 @@ import io
 from collections.abc import Callable, Iterator
 
 from registry.exports.streams import spreadsheet_safe
-from registry.followthrough.ladder import TIERS
+from registry.followthrough.ladder import STANDINGS
+from registry.followthrough.ladder import standing as standing_of
 from registry.organize.services import NearbyItem, NearbyResult
 from registry.vocab import LEVELS
 
 COLUMNS = ("distance_mi", "location", "name", "level", "affiliation", "designation", "city", "state",
            "zip", "tier", "tier_name", "why", "last_activity_on", "public_contact", "website",
            "profile_url", "ask_up", "ask_up_rule", "ask_up_contact", "ask_up_profile_url")
+
+
+def standing_key(body) -> str:
+    return standing_of(body.endorsing, body.active_without_resolution, body.checked, body.tier)
 
 
 def rows(result: NearbyResult, profile_url: Callable[[str], str]) -> Iterator[dict[str, str]]:
@@ -32,7 +37,7 @@ def _row(item: NearbyItem, location: str, profile_url: Callable[[str], str]) -> 
         "location": location, "name": body.name, "level": LEVELS.get(body.level, body.level),
         "affiliation": body.affiliation or "", "designation": body.designation or "",
         "city": body.city or "", "state": body.state or "", "zip": body.zip or "",
-        "tier": str(body.tier), "tier_name": TIERS[body.tier], "why": item.reason,
+        "tier": str(body.tier), "tier_name": STANDINGS[standing_key(body)], "why": item.reason,
         "last_activity_on": body.last_activity_on.isoformat() if body.last_activity_on else "",
         "public_contact": body.public_contact or "", "website": body.website or "",
         "profile_url": profile_url(body.slug),

@@ -15,7 +15,8 @@ def prospect_condition(prospects: Iterable[str], today: date) -> ColumnElement[b
     """Bodies matching any of the chosen prospect kinds (None: no prospect filter)."""
     cutoff = dormancy_cutoff(today)
     conditions = {
-        "never_acted": and_(Body.endorsing.is_(True), Body.tier == 0),
+        "never_acted": and_(Body.endorsing.is_(True), Body.checked.is_(True), Body.tier == 0),
+        "not_checked": and_(Body.endorsing.is_(True), Body.checked.is_(False)),
         "dormant": and_(Body.endorsing.is_(True), Body.last_activity_on < cutoff),
         "no_resolution": Body.endorsing.is_(False),
         "mobilized": and_(Body.tier >= MOBILIZED_TIER, or_(Body.endorsing.is_(True),
@@ -34,8 +35,12 @@ def prospect_reason(body: Body, today: date) -> str:
         since = f" in {body.first_resolution_on.year}" if body.first_resolution_on else ""
         if body.tier >= MOBILIZED_TIER:
             text = f"Endorsed{since} and mobilized ({tier}): a potential ally"
+        elif not body.checked:
+            text = (f"Endorsed{since}; follow-through not yet checked: ask what they did, and "
+                    "tell the registry")
         elif body.tier == 0:
-            text = f"Endorsed{since}; no follow-through action on record"
+            checked = f" (checked {body.last_checked_on:%B %Y})" if body.last_checked_on else ""
+            text = f"Endorsed{since}; no follow-through found{checked}"
         else:
             text = f"Endorsed{since}; acted up to {tier}"
         if is_dormant(body.last_activity_on, today):

@@ -12,7 +12,15 @@ from registry.bodies.schemas import GENERAL_FAMILY
 from registry.fields import UTCDateTime, printable
 from registry.followthrough.ladder import ACTION_KINDS
 from registry.records.schemas import BillSchema
-from registry.vocab import EVIDENCE_LEVELS, LENGTHS, LEVELS, STANCES, STATE_CODES
+from registry.vocab import (
+    ACTION_SCOPES,
+    ADOPTION_EVIDENCE,
+    EVIDENCE_LEVELS,
+    LENGTHS,
+    LEVELS,
+    STANCES,
+    STATE_CODES,
+)
 
 
 def _described(description: str, example: Any = None) -> dict[str, Any]:
@@ -75,6 +83,9 @@ class RecordFilterSchema(QueryArgsSchema):
 class ResolutionFilterSchema(RecordFilterSchema):
     stance = fields.String(load_default=None, validate=OneOf(STANCES),
                            metadata=_described("support or oppose.", "support"))
+    adoption_evidence = fields.String(load_default=None, validate=OneOf(ADOPTION_EVIDENCE),
+                                      metadata=_described(
+        "What shows it was adopted: roster, report or record.", "record"))
     adopted_from = fields.Date(load_default=None, metadata=_described(
         "Adopted (or first reported) on or after this day (not after adopted_to).", "2017-01-01"))
     adopted_to = fields.Date(load_default=None, metadata=_described(
@@ -86,6 +97,8 @@ class ResolutionFilterSchema(RecordFilterSchema):
 class ActionFilterSchema(RecordFilterSchema):
     kind = fields.String(load_default=None, validate=OneOf(ACTION_KINDS),
                          metadata=_described("Kind of action.", "rally_or_march"))
+    scope = fields.String(load_default=None, validate=OneOf(ACTION_SCOPES), metadata=_described(
+        "What it was for: federal_bill, state_bill, single_payer or health_reform.", "state_bill"))
     rung = fields.Integer(load_default=None, validate=Range(0, 4), metadata=_described(
         "Actions whose kind sits on this rung of the ladder.", 3))
     counter = fields.Boolean(load_default=None, metadata=_described(

@@ -59,6 +59,8 @@ def filtered_resolutions(filters: dict[str, Any]) -> Select:
     conditions = _record_conditions(Resolution, filters)
     if filters.get("stance"):
         conditions.append(Resolution.stance == filters["stance"])
+    if filters.get("adoption_evidence"):
+        conditions.append(Resolution.adoption_evidence == filters["adoption_evidence"])
     if filters.get("adopted_from"):
         conditions.append(Resolution.adopted_on >= filters["adopted_from"])
     if filters.get("adopted_to"):
@@ -71,6 +73,8 @@ def filtered_actions(filters: dict[str, Any]) -> Select:
     conditions = _record_conditions(Action, filters)
     if filters.get("kind"):
         conditions.append(Action.kind == filters["kind"])
+    if filters.get("scope"):
+        conditions.append(Action.scope == filters["scope"])
     if filters.get("rung") is not None:
         conditions.append(Action.kind.in_(
             [code for code, kind in ACTION_KINDS.items() if kind.rung == filters["rung"]]))

@@ -76,6 +76,9 @@ class ResolutionSchema(Schema):
     title = fields.String(metadata=_about("Title.", "Resolution in support of HR 676"))
     summary = fields.String(allow_none=True, metadata=_about(
         "What it says, briefly.", "Endorses HR 676 and asks members to call Congress."))
+    adoption_evidence = fields.String(metadata=_about(
+        "What shows it was adopted: roster (named on a campaign's list), report (a report says so) "
+        "or record (its text, minutes or a vote record).", "report"))
     commitments = fields.List(fields.String(), metadata=_about(
         "What it promised: educate_members, forward_to_officials, join_coalition, mobilize_members, "
         "fund_campaign, other.", ["forward_to_officials"]))
@@ -94,6 +97,9 @@ class ActionSchema(Schema):
     body = fields.Function(lambda a: a.body.slug,
                            metadata=_about("Slug of the body.", "afge-local-2157", "string"))
     kind = fields.String(metadata=_about("Kind of action (see the ladder).", "rally_or_march"))
+    scope = fields.String(metadata=_about(
+        "What it was for: federal_bill, state_bill, single_payer, or health_reform (other health "
+        "reform: shown, never counted).", "federal_bill"))
     occurred_on = fields.Date(allow_none=True, metadata=_about("When it happened.", "2019-09-01"))
     date_precision = fields.String(allow_none=True, metadata=_about(
         "How much of the date is known: day, month or year.", "day"))
@@ -110,3 +116,23 @@ class ActionSchema(Schema):
     published_at = UTCDateTime(dump_only=True, metadata=_about(
         "When it was published here.", "2026-11-20T09:30:00+00:00"))
     sources = fields.List(fields.Nested(SourceSchema), metadata=_about("Its sources.", []))
+
+
+class CheckSchema(Schema):
+    """A dated follow-through check: someone looked into the body's follow-through."""
+
+    id = fields.Integer(dump_only=True, metadata=_about("Stable numeric id.", 4))
+    checked_on = fields.Date(metadata=_about("The day of the check.", "2026-11-12"))
+    checked_by = fields.String(metadata=_about(
+        "Who checked, by role only: researcher, reviewer, member, officer, staff or other.",
+        "researcher"))
+    searched = fields.Function(lambda c: c.searched_items, metadata=_about(
+        "Where they looked: sources, archives and searches.",
+        ["https://example.org/minutes", "The local's newsletters, 2019-2026"], "array"))
+    result = fields.String(metadata=_about("nothing_found or actions_found.", "nothing_found"))
+    summary = fields.String(allow_none=True, metadata=_about(
+        "What they found, in short.", "No single-payer action found after the 2009 resolution."))
+    credited_to = fields.String(allow_none=True, metadata=_about(
+        "Who checked, when they asked for public credit.", None))
+    published_at = UTCDateTime(dump_only=True, metadata=_about(
+        "When it was published here.", "2026-11-20T09:30:00+00:00"))

@@ -93,9 +93,10 @@ window.RegistryMap = (function () {
         box.appendChild(element('p', null, 'No endorsing bodies match these filters.'));
       } else {
         var list = element('dl');
-        [['Endorsing bodies', number(p.endorsing)], ['No recorded mobilization', number(p.not_mobilized)],
-          ['Paper only (tier 0)', number(p.paper_only)], ['Mobilized (tier 3+)', number(p.mobilized)],
-          ['Gap', share(p.gap)]].forEach(function (row) {
+        [['Endorsing union bodies', number(p.endorsing)], ['Not yet checked', number(p.unchecked)],
+          ['Paper only (checked)', number(p.paper_only)], ['Mobilized (tier 3+)', number(p.mobilized)],
+          ['Gap among checked', p.checked ? share(p.gap_among_checked) : 'none checked'],
+          ['Gap over all endorsing', share(p.gap)]].forEach(function (row) {
           list.appendChild(element('dt', null, row[0]));
           list.appendChild(element('dd', null, row[1]));
         });
@@ -212,14 +213,28 @@ window.RegistryMap = (function () {
     }).addTo(map);
     var serverClusters = L.layerGroup().addTo(map);
 
+    /* What a body's record says: no resolution, not yet checked, or its tier (ladder.standing). */
+    function standing(p) {
+      if (!p.endorsing && !p.active_without_resolution) { return 'none'; }
+      if (p.endorsing && !p.checked) { return 'unchecked'; }
+      return 'tier';
+    }
+
+    function standingText(p) {
+      var s = standing(p);
+      if (s === 'none') { return 'No resolution'; }
+      if (s === 'unchecked') { return 'Not yet checked'; }
+      return 'Tier ' + p.tier + ' · ' + options.tiers[p.tier];
+    }
+
     function popup(p) {
-      var onLadder = p.endorsing || p.active_without_resolution;
+      var s = standing(p);
       var box = element('div', 'body-popup');
       box.appendChild(element('h2', null, p.name));
       box.appendChild(element('p', null, [options.levels[p.level] || p.level, p.affiliation].filter(Boolean).join(' · ')));
       var status = element('p');
-      status.appendChild(element('span', onLadder ? 'badge tier tier-' + p.tier : 'badge muted-badge',
-        onLadder ? 'Tier ' + p.tier + ' · ' + options.tiers[p.tier] : 'No resolution'));
+      status.appendChild(element('span', s === 'tier' ? 'badge tier tier-' + p.tier :
+        s === 'unchecked' ? 'badge standing-unchecked' : 'badge muted-badge', standingText(p)));
       if (p.retreat) { status.append(' ', element('span', 'badge flag flag-retreat', '⚑ Retreat')); }
       if (p.dormant) { status.append(' ', element('span', 'badge flag flag-dormant', 'Dormant')); }
       box.appendChild(status);
@@ -242,19 +257,19 @@ window.RegistryMap = (function () {
 
     function bodyMarker(feature) {
       var p = feature.properties;
-      var onLadder = p.endorsing || p.active_without_resolution;
+      var s = standing(p);
+      var symbol = { none: '–', unchecked: '?', tier: String(p.tier) }[s];
       var marker = L.marker([feature.geometry.coordinates[1], feature.geometry.coordinates[0]], {
         icon: L.divIcon({
-          className: 'tier-marker ' + (onLadder ? 'tier-' + p.tier : 'tier-none') + (p.retreat ? ' retreat' : ''),
+          className: 'tier-marker ' + (s === 'tier' ? 'tier-' + p.tier : 'tier-' + s) + (p.retreat ? ' retreat' : ''),
           iconSize: [22, 22],
-          html: '<span aria-hidden="true">' + (onLadder ? p.tier : '–') + '</span>'
+          html: '<span aria-hidden="true">' + symbol + '</span>'
         }),
-        title: p.name + ': ' + (onLadder ? 'tier ' + p.tier + ', ' + options.tiers[p.tier] : 'no resolution') +
-          (p.retreat ? ', retreat' : ''),
+        title: p.name + ': ' + standingText(p).toLowerCase() + (p.retreat ? ', retreat' : ''),
         keyboard: true
       });
       marker.slug = p.slug;
-      marker.tier = onLadder ? p.tier : -1;
+      marker.tier = s === 'tier' ? p.tier : -1;
       marker.bindPopup(function () { return popup(p); }, { maxWidth: 320 });
       return marker;
     }
