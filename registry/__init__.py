@@ -61,6 +61,7 @@ def register_blueprints(app: Flask) -> None:
     from registry.accounts.views import bp as auth_bp
     from registry.bills.views import bp as bills_bp
     from registry.bodies.views import bp as bodies_bp
+    from registry.coverage.views import bp as coverage_bp
     from registry.datasets.views import bp as data_bp
     from registry.documents.views import bp as documents_bp
     from registry.exports.views import bp as exports_bp
@@ -81,6 +82,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(feeds_bp)
     app.register_blueprint(bills_bp)
     app.register_blueprint(gap_bp)
+    app.register_blueprint(coverage_bp)
     app.register_blueprint(mapview_bp)
     app.register_blueprint(organize_bp)
     app.register_blueprint(submissions_bp)
