@@ -31,7 +31,9 @@ def test_detail_by_slug_or_id(client, make_body, make_resolution):
     by_slug = client.get("/api/v1/bodies/sample-local").get_json()
     by_id = client.get(f"/api/v1/bodies/{body.id}").get_json()
     assert by_slug == by_id
-    assert by_slug["tier_reason"].startswith("Tier 0 — Paper only")
+    assert by_slug["tier_reason"].startswith("Not yet checked")
+    assert (by_slug["standing"], by_slug["tier_name"], by_slug["checked"]) == (
+        "not_checked", "Not yet checked", False)
     assert by_slug["resolutions"][0]["sources"][0]["url"] == "https://example.org/resolution"
 
 

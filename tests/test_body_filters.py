@@ -13,7 +13,7 @@ from registry.database import db
 
 
 @pytest.fixture
-def registry(make_body, make_resolution, make_action, make_bill):
+def registry(make_body, make_resolution, make_action, make_bill, make_check):
     hr676 = make_bill(code="HR 676", slug="hr-676", family="us-house-medicare-for-all")
     s1129 = make_bill(code="S 1129", slug="s-1129", family="us-senate-medicare-for-all")
     bodies = {
@@ -32,6 +32,7 @@ def registry(make_body, make_resolution, make_action, make_bill):
     make_resolution(bodies["senate"], bill_id=None, bill_as_reported="Medicare for All",
                     adopted_on=date(2020, 1, 1), url="https://example.org/general")
     make_action(bodies["opponent"], "opposed_bill", occurred_on=date(2018, 1, 1))
+    make_check(bodies["paper"], checked_on=date(2026, 11, 12))
     return bodies
 
 
@@ -48,7 +49,14 @@ def names(args: dict) -> list[str]:
     ({"affiliation": "USW"}, ["Paper Local 1"]),
     ({"q": "oakland"}, ["Rally Council"]),
     ({"q": "local 99"}, ["Senate Backers"]),
-    ({"tier": "0"}, ["Paper Local 1", "Senate Backers"]),
+    ({"tier": "0"}, ["Paper Local 1"]),  # Senate Backers endorsed but nobody has checked
+    ({"checked": "false"}, ["Never Endorsed", "Senate Backers"]),
+    ({"checked": "true"}, ["Opposing Union", "Paper Local 1", "Rally Council"]),
+    ({"checked": "false", "endorsing": "true"}, ["Senate Backers"]),
+    ({"organization_type": "allied"}, []),
+    ({"organization_type": "union", "state": "CA"}, ["Rally Council", "Senate Backers"]),
+    ({"adoption": "report"}, ["Paper Local 1", "Rally Council", "Senate Backers"]),
+    ({"adoption": "record"}, []),
     ({"tier": "3"}, ["Rally Council"]),
     ({"endorsing": "false"}, ["Never Endorsed", "Opposing Union"]),
     ({"retreat": "true"}, ["Opposing Union"]),

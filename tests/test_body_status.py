@@ -49,31 +49,48 @@ def test_profile_shows_tier_reason_and_a_sustained_campaign(client, registry):
 
 def test_profile_marks_actions_that_do_not_count(client, registry):
     steel = profile(client, "ohio-steel")
-    assert "Tier 1 — Internal: member education on 2008-06-01" in steel
+    assert "Tier 1 — Internal: member education on 1 June 2008" in steel
     assert "before the first resolution: not counted" in steel
     checkin = profile(client, "ny-checkin-clc")
-    assert "Tier 0 — Paper only: a check-in on 2023-03-01 found no action" in checkin
-    assert "undated: not counted" in checkin
-    assert checkin.index("1 February 2020") < checkin.index("undated: not counted")  # undated last
+    assert "Tier 0 — Paper only: a check-in on 1 March 2023 found no action" in checkin
+    assert "general health reform, not single payer: not counted" in checkin
+    assert checkin.index("1 February 2020") < checkin.index("general health reform")  # undated last
+    boston = profile(client, "boston-nurses")
+    assert "undated: counted, but sets no date of last activity" in boston
+
+
+def test_profile_says_when_and_where_a_body_was_checked(client, registry):
+    """A checked body shows its last check; an unchecked one says nobody has looked yet."""
+    teachers = profile(client, "la-teachers")
+    assert "Tier 0 · Paper only" in teachers
+    assert ("Last checked 1 June 2025</strong> by a registry researcher: no follow-through found in "
+            "https://example.org/minutes; The local's newsletter archive, 2019-2026.") in teachers
+    assert "Tier 0 — Paper only: checked 1 June 2025, no follow-through found" in teachers
+    unchecked = profile(client, "texas-undated")
+    assert "Not yet checked" in unchecked and "Tier 0" not in unchecked
+    assert "Nobody has recorded a look at this body's follow-through" in unchecked
+    assert 'href="/submit/action?body=texas-undated&amp;report=check"' in \
+        client.get("/bodies/texas-undated").get_data(as_text=True)
 
 
 def test_profile_shows_retreat_and_active_flags(client, registry):
     federation = profile(client, "ohio-federation")
     assert "Tier 3 · Mobilizing" in federation and "⚑ Retreat" in federation
-    assert "retreat: opposed a bill on 2022-03-01" in federation
+    assert "retreat: opposed a bill on 1 March 2022" in federation
     assert "counter-action: sets the retreat flag" in federation
     retreat_only = profile(client, "ny-retreat")
     assert "⚑ Retreat" in retreat_only and "Tier 0 ·" not in retreat_only
-    assert "No supporting resolution on record; retreat: rescinded resolution on 2018-01-01" \
+    assert "No supporting resolution on record; retreat: rescinded resolution on 1 January 2018" \
         in retreat_only
     active = profile(client, "ny-active")
-    assert "Active without a resolution · Tier 3 — Mobilizing: rally or march on 2022-02-02" \
+    assert "Active without a resolution · Tier 3 — Mobilizing: rally or march on 2 February 2022" \
         in active
 
 
 def test_profile_timeline_carries_sources_and_evidence(client, registry):
     page = profile(client, "la-teachers")
-    assert "(date reported; vote date unknown)" in page and "2019" in page
+    assert "(date reported; adopted by then, vote date unknown)" in page and "2019" in page
+    assert "Report — a news or union report says it adopted one" in page
     assert "https://example.org/resolution" in page and "Sourced" in page
 
 

@@ -54,7 +54,7 @@ def test_data_package_describes_every_file_and_field(client, registry):
     package = client.get("/data/datapackage.json").get_json()
     assert package["profile"] == "tabular-data-package"
     names = {r["name"] for r in package["resources"]}
-    assert names == {"bodies", "resolutions", "actions", "sources", "bills"}
+    assert names == {"bodies", "resolutions", "actions", "checks", "sources", "bills"}
     for resource in package["resources"]:
         header = client.get(resource["path"].replace("http://localhost", "")).get_data(as_text=True)
         columns = header.splitlines()[0].split(",")

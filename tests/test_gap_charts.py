@@ -25,18 +25,22 @@ def bars(svg: ET.Element, key: str) -> list[ET.Element]:
 
 def test_gap_bars_split_each_group_in_proportion():
     rows = [("Local union", GapFigures(4, 4, 1, 2, 0, 0, 0)),  # 1 paper, 1 acted, 2 mobilized
+            ("Council", GapFigures(4, 2, 1, 0, 0, 0, 0)),  # 2 unchecked, 1 paper, 1 acted
             ("Federation", GapFigures.empty())]
     svg = parse(gap_bars("chart-level", "Gap by level", rows, 3))
     assert svg.get("role") == "img"
     assert svg.get("aria-labelledby") == "chart-level-title chart-level-desc"
     assert svg.find("svg:title", NS).text == "Gap by level"
-    widths = [float(r.get("width")) for key in ("paper", "acted", "mobilized")
+    widths = [float(r.get("width")) for key in ("unchecked", "paper", "acted", "mobilized")
               for r in bars(svg, key)]
-    assert widths == pytest.approx([BAR_W / 4, BAR_W / 4, BAR_W / 2], abs=0.05)
+    assert widths == pytest.approx([BAR_W / 2, BAR_W / 4, BAR_W / 4, BAR_W / 4, BAR_W / 4, BAR_W / 2],
+                                   abs=0.05)  # council: unchecked, paper, acted; local: paper, acted, mobilized
     texts = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
-    assert "gap 50% (2 of 4)" in texts  # the value is written, not only drawn
+    assert "gap 50% of 4 checked" in texts  # the value is written, not only drawn
+    assert "gap 100% of 2 checked" in texts
     assert "no endorsing bodies" in texts  # the empty group gets words, not a bar
-    assert "Mobilized (tier 3 and up)" in texts and "Paper only (tier 0)" in texts
+    assert "Mobilized (tier 3 and up)" in texts and "Paper only (checked)" in texts
+    assert "Not yet checked" in texts
 
 
 def test_series_differ_by_pattern_not_only_colour():

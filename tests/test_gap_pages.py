@@ -80,7 +80,7 @@ def test_gap_page_has_every_chart_with_caption_table_and_download(client, regist
         assert 'role="img"' in section and "<figcaption>" in section
         assert f'id="by-{chart}-table"' in section
         assert f'href="/gap/{chart}.csv"' in section
-    assert "1 − mobilized ÷ endorsing" in page
+    assert "1 − mobilized ÷ checked" in page and "1 − mobilized ÷ endorsing" in page
     assert 'href="/about/methodology"' in page
     assert "<script" not in page  # nothing needs JavaScript
 
@@ -90,8 +90,11 @@ def test_tables_show_the_hand_counted_figures(client, registry):
     level = tables["by-level-table"]
     assert list(level) == ["Local union", "Central labor council", "State federation"]
     assert level["Local union"]["endorsing"] == "5"
-    assert level["Local union"]["paper_only"] == "40% 2 of 5"
+    assert level["Local union"]["unchecked"] == "1"  # K: nobody has looked
+    assert level["Local union"]["checked"] == "80% 4 of 5"
+    assert level["Local union"]["paper_only"] == "1"  # C: checked, nothing found
     assert level["Local union"]["mobilized"] == "40% 2 of 5"
+    assert level["Local union"]["gap_among_checked"] == "50% 2 of 4"
     assert level["Local union"]["gap"] == "60% 3 of 5"
     assert level["Local union"]["members_gap"] == "22% 500 of 2,300 members"
     assert level["Central labor council"]["members_known"] == "1 body"
@@ -101,7 +104,7 @@ def test_tables_show_the_hand_counted_figures(client, registry):
     years = tables["by-year-table"]
     assert years["2017"] == {"resolutions": "1", "actions": "3"}
     assert years["2018"] == {"resolutions": "0", "actions": "0"}  # gaps between years are zeros
-    assert years["Undated (not drawn)"] == {"resolutions": "1", "actions": "2"}
+    assert years["Undated (not drawn)"] == {"resolutions": "1", "actions": "1"}
 
 
 def test_a_state_with_bodies_but_no_endorser_says_so(client, registry):
@@ -139,15 +142,20 @@ def test_csv_downloads_equal_the_table_figures(client, registry, chart):
         cells = table[row["label"]]
         assert cells["endorsing"] == row["endorsing"]
         if row["group"]:
-            expected = EXPECTED[chart].get(row["group"], (0,) * 6)
-            assert (int(row["endorsing"]), int(row["paper_only"]), int(row["mobilized"]),
-                    int(row["members_known"]), int(row["members"]),
+            expected = EXPECTED[chart].get(row["group"], (0,) * 7)
+            assert (int(row["endorsing"]), int(row["checked"]), int(row["paper_only"]),
+                    int(row["mobilized"]), int(row["members_known"]), int(row["members"]),
                     int(row["members_mobilized"])) == expected
+            assert int(row["checked"]) + int(row["unchecked"]) == int(row["endorsing"])
         if row["gap"] == "":
             assert cells["empty-group"] == "no endorsing bodies"
             continue
-        assert count_in(cells["paper_only"]) == int(row["paper_only"])
+        assert cells["paper_only"] == row["paper_only"] and cells["unchecked"] == row["unchecked"]
+        assert count_in(cells["checked"]) == int(row["checked"])
         assert count_in(cells["mobilized"]) == int(row["mobilized"])
+        if row["gap_among_checked"]:
+            assert percent_in(cells["gap_among_checked"]) == round(float(row["gap_among_checked"]) * 100)
+            assert count_in(cells["gap_among_checked"]) == int(row["checked"]) - int(row["mobilized"])
         assert cells["acted_not_mobilized"] == row["acted_not_mobilized"]
         assert percent_in(cells["gap"]) == round(float(row["gap"]) * 100)
         assert count_in(cells["gap"]) == int(row["endorsing"]) - int(row["mobilized"])
@@ -164,7 +172,7 @@ def test_filters_narrow_the_page_and_stay_in_the_links(client, registry):
     assert '<option value="CA" selected>' in page
     assert '<option value="calcare" selected>' in page
     csv_text = client.get("/gap/level.csv?state=CA&bill_family=calcare").get_data(as_text=True)
-    assert "central_labor_council,Central labor council,1,0,1,0," in csv_text
+    assert "central_labor_council,Central labor council,1,1,0,0,1,0," in csv_text
 
 
 def test_group_labels_link_to_the_matching_body_list(client, registry):
@@ -244,19 +252,25 @@ def test_gap_page_query_count_does_not_grow(client, queries, registry, make_body
 
 
 def test_home_page_figures_are_the_overall_gap(client, registry):
-    """The home page's headline figures are overall_gap(): hand-counted 8 endorsing bodies,
-    3 paper only, 3 mobilized, 322,300 members in 5 bodies."""
+    """The home page leads with the gap among checked bodies and says how many are unchecked:
+    hand-counted 8 endorsing bodies, 7 checked (4 of them never mobilized), 1 not yet checked,
+    2 paper only, 3 mobilized, 322,300 members in 5 bodies."""
     page = client.get("/").get_data(as_text=True)
+    headline = " ".join(page.split('class="headline"')[1].split("</p>")[0].split())
+    assert "Of 8 union bodies on record as endorsing, 7 have had their follow-through checked" \
+        in headline and "<strong>57% never mobilized members or money</strong>" in headline
+    assert "The other 1 have not been looked at one by one yet" in headline
     figures = page.split('class="figures"')[1].split("</dl>")[0]
-    assert "<dd>8</dd>" in figures
-    assert figures.count("3 of 8") == 2
+    assert "<dd>8</dd>" in figures and "4 of 7 checked" in figures
+    assert "1 <span" in figures and "2 <span" in figures and "3 <span" in figures
     assert "322,300" in figures and "5 bodies" in figures
 
 
 def test_gap_headline_matches_the_home_page(client, registry):
     gap_page = client.get("/gap").get_data(as_text=True)
     headline = gap_page.split('class="figures"')[1].split("</dl>")[0]
-    assert "<dd>8</dd>" in headline and "5 of 8" in headline
+    assert "<dd>8</dd>" in headline and "57% <span class=\"count\">4 of 7</span>" in headline
+    assert "1 of 8" in headline and "2 of 7" in headline and "5 of 8" in headline
     assert "20,500 of 322,300 members" in headline
 
 

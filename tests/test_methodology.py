@@ -42,22 +42,35 @@ def test_rules_flags_formulas_dates_and_evidence_are_explained(client):
     assert "more than 12 months old" in flat
     assert "a body last active on 1 May 2019 becomes dormant on 2 May 2020" in flat
     assert "1 − mobilized ÷ endorsing" in flat and "tier 3 or higher" in flat
-    assert "Actions dated before it appear on the body's page" in flat
-    assert "Undated actions are shown but not counted" in flat
+    assert "1 − mobilized ÷ checked" in flat and "the figure the site leads with" in flat
+    assert "actions ending before the earliest one appear on the body's page" in flat
+    assert "adopted <em>on or before</em> that date" in flat
+    assert "Undated actions count</strong>" in flat
     assert "the date it was first reported" in flat
+    assert "it is shown as “not yet checked” everywhere a tier would show, and never as paper only" in flat
+    assert "A check older than 24 months goes back into the reviewers' research queue" in flat
+    assert ("An action counts when it was for a federal single-payer bill, a state single-payer "
+            "bill or ballot measure, or single payer / medicare for all in general") in flat
+    assert "Work for general health reform that is not single payer is shown" in flat
+    assert "Allied organizations" in flat
     assert "no endorsing bodies" in flat
     for meaning in EVIDENCE_LEVELS.values():
         assert meaning in flat
-    assert "<code>check_in</code>" in flat and "does <strong>not</strong> mean" in flat
+    assert "<code>check_in</code>" in flat and "does <strong>not</strong> prove" in flat
     assert "Active without a resolution" in flat and "Retreat" in flat
 
 
 def test_examples_are_computed_by_the_rules(client):
     flat = " ".join(page(client).split())
-    assert "Tier 3 — Mobilizing: rally or march on 2019-05-01, 400 members" in flat
+    assert "Tier 3 — Mobilizing: rally or march on 1 May 2019, 400 members" in flat
     assert "Tier 4 — Escalating: sustained campaign" in flat
-    assert "No supporting resolution on record; retreat: opposed a bill on 2017-05-01" in flat
-    assert "Active without a resolution · Tier 2 — Public: lobby visit on 2020-03-03" in flat
+    assert "Not yet checked: nobody has recorded a look" in flat
+    assert "Tier 0 — Paper only: checked 12 November 2026, no follow-through found" in flat
+    assert "No supporting resolution on record; retreat: opposed a bill on 1 May 2017" in flat
+    assert "Active without a resolution · Tier 2 — Public: lobby visit on 3 March 2020" in flat
+    # A roster date never puts the earlier rally before the resolution; health reform never counts.
+    assert "Tier 3 — Mobilizing: rally or march in November 2018" in flat
+    assert "(1 for health reform other than single payer, not counted)" in flat
 
 
 def test_changing_the_sustained_and_dormancy_rules_changes_the_page(client, monkeypatch):
@@ -79,7 +92,7 @@ def test_moving_a_kind_to_another_rung_moves_it_on_the_page(client, monkeypatch)
     text = page(client)
     assert "<code>lobby_visit</code>" in tier_row(text, 3)
     assert "<code>lobby_visit</code>" not in tier_row(text, 2)
-    assert "Tier 3 — Mobilizing: lobby visit on 2020-03-03" in " ".join(text.split())
+    assert "Tier 3 — Mobilizing: lobby visit on 3 March 2020" in " ".join(text.split())
 
 
 def test_mobilizing_threshold_changes_the_page_and_the_figures(client, monkeypatch, make_body,
@@ -87,12 +100,12 @@ def test_mobilizing_threshold_changes_the_page_and_the_figures(client, monkeypat
     body = make_body()
     make_resolution(body)
     make_action(body, "testimony")
-    assert "0 of 1" in client.get("/").get_data(as_text=True).split("Mobilized")[1][:200]
+    assert "0 <span" in client.get("/").get_data(as_text=True).split("Mobilized")[1][:200]
     monkeypatch.setattr(ladder, "MOBILIZED_TIER", 2)
     cache.clear()  # rules change with a deploy, which starts with an empty cache
     flat = " ".join(page(client).split())
     assert "endorsing bodies at tier 2 or higher" in flat
-    assert "1 of 1" in client.get("/").get_data(as_text=True).split("Mobilized")[1][:200]
+    assert "1 <span" in client.get("/").get_data(as_text=True).split("Mobilized")[1][:200]
 
 
 @pytest.mark.parametrize("path", ["/about", "/gap"])

@@ -76,13 +76,16 @@ def test_state_precision_bodies_are_listed_apart_without_a_distance(make_body):
 
 
 @pytest.fixture
-def prospects(make_body, make_resolution, make_action):
-    """Four bodies in Columbus, one of each prospect kind (REGISTRY_TODAY is 2026-11-28)."""
+def prospects(make_body, make_resolution, make_action, make_check):
+    """Five bodies in Columbus, one of each prospect kind (REGISTRY_TODAY is 2026-11-28)."""
     def body(name):
         return make_body(**at(COLUMBUS.point, name=name))
 
     paper = body("Paper Local")
     make_resolution(paper, adopted_on=date(2026, 6, 1))
+    make_check(paper, checked_on=date(2026, 11, 12))
+    unchecked = body("Unchecked Local")
+    make_resolution(unchecked, adopted_on=date(2026, 6, 1))
     dormant = body("Dormant Local")
     make_resolution(dormant, adopted_on=date(2018, 6, 1))
     make_action(dormant, "member_education", occurred_on=date(2018, 7, 1))
@@ -93,8 +96,9 @@ def prospects(make_body, make_resolution, make_action):
 
 
 @pytest.mark.parametrize("chosen,expected", [
-    ([], ["Dormant Local", "Marching Local", "Paper Local", "Silent Local"]),
+    ([], ["Dormant Local", "Marching Local", "Paper Local", "Silent Local", "Unchecked Local"]),
     (["never_acted"], ["Paper Local"]),
+    (["not_checked"], ["Unchecked Local"]),
     (["dormant"], ["Dormant Local"]),
     (["no_resolution"], ["Silent Local"]),
     (["mobilized"], ["Marching Local"]),
@@ -107,7 +111,9 @@ def test_prospect_filters(prospects, chosen, expected):
 
 def test_each_result_says_why(prospects):
     reasons = {item.body.name: item.reason for item in nearby(COLUMBUS, 10).items}
-    assert reasons["Paper Local"] == "Endorsed in 2026; no follow-through action on record"
+    assert reasons["Paper Local"] == "Endorsed in 2026; no follow-through found (checked November 2026)"
+    assert reasons["Unchecked Local"] == ("Endorsed in 2026; follow-through not yet checked: ask what "
+                                          "they did, and tell the registry")
     assert reasons["Dormant Local"].endswith("dormant since July 2018")
     assert reasons["Silent Local"].startswith("No resolution of support on record")
     assert "potential ally" in reasons["Marching Local"]

@@ -94,7 +94,8 @@ def test_results_show_distance_tier_reason_contact_and_parent(client, columbus):
     assert "2 union bodies within 100 miles of Columbus, OH" in html
     assert re.findall(r'data-slug="([^"]+)"', html) == ["uw-local-1", "dayton-teachers"]
     row = html[html.index('data-slug="uw-local-1"'):html.index('data-slug="dayton-teachers"')]
-    assert "Tier 0 · Paper only" in row and "Endorsed in 2019; no follow-through action on record" in row
+    assert "Not yet checked" in row and "Tier 0" not in row
+    assert "Endorsed in 2019; follow-through not yet checked: ask what they did" in row
     assert "Local union · UW · Columbus, OH" in row and "https://example.org/uw1" in row
     assert "United Workers" in row and "Its parent body on record" in row
     assert "Last activity: 2019-05-01" in row
@@ -126,7 +127,7 @@ def test_csv_is_exactly_the_listed_bodies(client, columbus):
     page = client.get("/organize", query_string=query).get_data(as_text=True)
     assert [r["profile_url"].rsplit("/", 1)[1] for r in rows if r["distance_mi"]] == re.findall(
         r'data-slug="([^"]+)"', page)
-    assert rows[0]["ask_up"] == "United Workers" and rows[0]["tier_name"] == "Paper only"
+    assert rows[0]["ask_up"] == "United Workers" and rows[0]["tier_name"] == "Not yet checked"
     assert rows[0]["public_contact"] == "'=HYPERLINK(evil)"  # never a live spreadsheet formula
     assert rows[2]["location"].startswith("somewhere in Ohio")
 

@@ -18,7 +18,7 @@ def test_home_shows_counts_from_the_database(client, make_body, make_resolution,
     make_action(marcher, "rally_or_march", occurred_on=date(2020, 3, 1))
     make_body(name="Never Endorsed")
     page = client.get("/").get_data(as_text=True)
-    assert "Endorsing bodies on record" in page
+    assert "Endorsing union bodies on record" in page
     assert "<dd>2</dd>" in page
     assert "50%" in page and "1 of 2" in page  # one paper-only, one mobilized
     assert "Marching Local" in page
@@ -64,7 +64,7 @@ def test_profile_shows_resolutions_actions_and_sources(client, make_body, make_r
     assert "UE Local 1004" in page and "HR 676" in page
     assert "https://example.org/ue-1004" in page and "https://example.org/lobby" in page
     assert "Met Rep. Smith&#39;s staff" in page
-    assert "Tier 2 — Public: lobby visit on 2019-07-02" in page
+    assert "Tier 2 — Public: lobby visit on 2 July 2019" in page
 
 
 def test_text_is_always_escaped(client, make_body):

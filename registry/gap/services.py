@@ -69,7 +69,8 @@ def gap_caption(what: str) -> str:
             "not yet checked (nobody has recorded a look), paper only (a dated check found "
             f"nothing), acted below the mobilizing rung (tiers 1–{tier - 1}), mobilized (tier "
             f"{tier} or higher). The gap among checked bodies is 1 − mobilized ÷ checked; the gap "
-            "over all endorsing bodies counts the unchecked as never mobilized. Only union bodies "
+            "over all endorsing bodies, 1 − mobilized ÷ endorsing, counts the unchecked as not "
+            "mobilized. Only union bodies "
             "matching the filters are counted; allied organizations are left out unless the "
             "filter asks for them.")
 

@@ -131,11 +131,11 @@ def action_kind_choices() -> list[SelectChoice]:
 
 class ActionForm(BodyPickerForm):
     report = RadioField("What are you reporting?", choices=options(REPORTS), default="action",
-                        validators=[InputRequired()])
+                        validators=[Optional()])
     kind = SelectField("What did the body do?", choices=action_kind_choices(),
                        validators=[InputRequired()])
     scope = SelectField("What was it for?", choices=options(ACTION_SCOPES), default="single_payer",
-                        validators=[InputRequired()])
+                        validators=[Optional()])
     occurred = FormField(PartialDateForm, label="When")
     description = text("Describe it: what happened, where, who took part", "description",
                        required=True, area=True, message="Describe what the body did.")
@@ -180,7 +180,7 @@ class ActionForm(BodyPickerForm):
                 "date_precision": precision, "description": self.description.data.strip(),
                 "participants": self.participants.data,
                 "amount_usd": str(amount) if amount is not None else None,
-                "scope": self.scope.data, "source_url": clean(self.source_url.data)}
+                "scope": self.scope.data or "single_payer", "source_url": clean(self.source_url.data)}
 
 
 class CorrectionForm(SubmissionForm):

@@ -107,8 +107,10 @@ class BodyMaker:
             "id": body_id, "slug": slug, "name": name + MARK, "level": level,
             "affiliation": affiliation, "parent_id": parent_id, "olms_file_number": None,
             "designation": designation, **address.columns(),
-            "members": members,
+            "members": members, "members_year": 2024 if members else None,
             "members_source_url": f"{SITE}/members/{body_id}" if members else None,
+            # A few allied organizations among the "other" bodies, as in real rosters.
+            "organization_type": "allied" if level == "other" and self.rng.random() < 0.1 else "union",
             "website": f"{SITE}/bodies/{body_id}" if self.rng.random() < 0.5 else None,
             "public_contact": self._contact(body_id),
             "published_at": self.now, "created_at": self.now, "updated_at": self.now,

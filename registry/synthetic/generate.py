@@ -12,14 +12,14 @@ from sqlalchemy import text
 
 from registry.database import db, utcnow
 from registry.followthrough.status import today
-from registry.models import Action, Bill, Body, Resolution, Source
+from registry.models import Action, Bill, Body, Check, Resolution, Source
 from registry.synthetic.bodies import MINIMUM_BODIES, BodyMaker, level_counts
 from registry.synthetic.places import Placer
 from registry.synthetic.records import RecordMaker, Records, bill_rows, synthetic_bills
 from registry.synthetic.target import SyntheticTargetError, prepare, target_app
 
 BATCH = 2000
-TABLES = (Body, Resolution, Action, Source)
+TABLES = (Body, Resolution, Action, Source, Check)
 
 
 @dataclass
@@ -97,7 +97,7 @@ def generate(url: str, total: int, seed: int = 1, replace: bool = False,
             for bodies, records in batches(total, seed):
                 connection.execute(Body.__table__.insert(), bodies)
                 for model, rows in ((Resolution, records.resolutions), (Action, records.actions),
-                                    (Source, records.sources)):
+                                    (Source, records.sources), (Check, records.checks)):
                     if rows:
                         connection.execute(model.__table__.insert(), rows)
                 report.count(bodies, records)

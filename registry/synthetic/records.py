@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from registry.followthrough.ladder import ACTION_KINDS, ActionFact, ResolutionFact, body_status
-from registry.followthrough.status import EVIDENCE_ORDER
+from registry.followthrough.status import ADOPTION_ORDER, EVIDENCE_ORDER
 from registry.vocab import COMMITMENTS
 
 SITE = "https://synthetic.invalid"
@@ -24,6 +24,7 @@ RUNG_KINDS = {rung: [code for code, kind in ACTION_KINDS.items() if kind.rung ==
               for rung in range(1, 5)}
 COUNTER_KINDS = [code for code, kind in ACTION_KINDS.items() if kind.is_counter]
 EVIDENCE = (["reported", "sourced", "primary"], [30, 55, 15])
+ADOPTION, ADOPTION_WEIGHTS = ("roster", "report", "record"), (35, 55, 10)
 PRECISIONS = (["day", "month", "year"], [75, 17, 8])
 
 
@@ -68,6 +69,7 @@ class Records:
     resolutions: list[dict] = field(default_factory=list)
     actions: list[dict] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
+    checks: list[dict] = field(default_factory=list)
 
 
 class RecordMaker:
@@ -76,7 +78,7 @@ class RecordMaker:
     def __init__(self, rng: random.Random, today: date, now: datetime):
         self.rng, self.today, self.now = rng, today, now
         self.bills = synthetic_bills()
-        self.next_ids = {"resolutions": 1, "actions": 1, "sources": 1}
+        self.next_ids = {"resolutions": 1, "actions": 1, "sources": 1, "checks": 1}
 
     def _id(self, table: str) -> int:
         value = self.next_ids[table]
@@ -128,19 +130,42 @@ class RecordMaker:
         supporting = [r for r in resolutions if r["stance"] == "support"]
         first = min((r["adopted_on"] for r in supporting), default=None)
         actions = self._actions(body, records, first, supporting)
+        checks = self._checks(body, records, first, actions)
         status = body_status(
-            [ResolutionFact(r["stance"], r["adopted_on"], r["date_precision"]) for r in resolutions],
+            [ResolutionFact(r["stance"], r["adopted_on"], r["date_precision"], r["date_kind"])
+             for r in resolutions],
             [ActionFact(a["kind"], a["occurred_on"], a["date_precision"], a["participants"],
-                        float(a["amount_usd"]) if a["amount_usd"] is not None else None, a["id"])
-             for a in actions])
+                        float(a["amount_usd"]) if a["amount_usd"] is not None else None, a["id"],
+                        a["scope"]) for a in actions],
+            [c["checked_on"] for c in checks])
         levels = [r["evidence_level"] for r in resolutions] + [a["evidence_level"] for a in actions]
+        adoption = [r["adoption_evidence"] for r in supporting]
         body.update({
             "endorsing": status.endorsing, "tier": status.tier, "retreat": status.retreat,
             "active_without_resolution": status.active_without_resolution,
             "first_resolution_on": status.first_resolution_on,
             "last_activity_on": status.last_activity_on,
             "evidence_level": max(levels, key=EVIDENCE_ORDER.index) if levels else None,
+            "adoption_evidence": max(adoption, key=ADOPTION_ORDER.index) if adoption else None,
+            "checked": status.checked, "last_checked_on": status.last_checked_on,
         })
+
+    def _checks(self, body: dict, records: Records, first: date | None,
+                actions: list[dict]) -> list[dict]:
+        """A dated look at some endorsers' follow-through, most often where nothing was found."""
+        if first is None or self.rng.random() >= (0.5 if not actions else 0.1):
+            return []
+        day = min(self.today, first + timedelta(days=self.rng.randint(200, 4000)))
+        check = {
+            "id": self._id("checks"), "body_id": body["id"], "checked_on": day,
+            "checked_by": self.rng.choice(("researcher", "reviewer", "member")),
+            "searched": f"{SITE}/minutes/{body['id']}\nSynthetic newsletter archive (synthetic)",
+            "result": "actions_found" if actions else "nothing_found",
+            "summary": "Synthetic check (synthetic)", "credited_to": None,
+            "published_at": self.now, "created_at": self.now, "updated_at": self.now,
+        }
+        records.checks.append(check)
+        return [check]
 
     def _resolutions(self, body: dict, records: Records) -> list[dict]:
         made = []
@@ -165,6 +190,7 @@ class RecordMaker:
                 "summary": SUMMARY, "text": None,
                 "commitments": self.rng.sample(list(COMMITMENTS), self.rng.randint(0, 3)),
                 "evidence_level": evidence, "credited_to": None,
+                "adoption_evidence": self.rng.choices(ADOPTION, ADOPTION_WEIGHTS)[0],
                 "published_at": self.now, "created_at": self.now, "updated_at": self.now,
             })
             self._sources(records, evidence, "resolution_id", resolution_id)
@@ -214,6 +240,7 @@ class RecordMaker:
                 "id": action_id, "body_id": body["id"],
                 "resolution_id": supporting[0]["id"] if supporting and self.rng.random() < 0.6 else None,
                 "bill_id": None, "kind": kind, "occurred_on": on, "date_precision": precision,
+                "scope": "health_reform" if self.rng.random() < 0.03 else "single_payer",
                 "description": f"{ACTION_KINDS[kind].label} (synthetic record)",
                 "participants": participants,
                 "amount_usd": amount,

@@ -148,7 +148,9 @@ def test_gap_figures_overall_and_by_group(client, small_registry):
     groups = {group["key"]: group for group in data["groups"]}
     assert list(groups) == ["CA", "NY", "OH"]
     assert groups["OH"]["gap"] == 0 and groups["NY"]["gap"] == 1
-    assert groups["NY"]["paper_only"] == 2
+    # New York: the retreating council was checked by its counter-action; Paper Local 9 never was.
+    assert (groups["NY"]["checked"], groups["NY"]["unchecked"], groups["NY"]["paper_only"]) == (1, 1, 1)
+    assert groups["NY"]["gap_among_checked"] == 1 and data["overall"]["unchecked"] == 1
     by_year = client.get("/api/v1/stats/gap?group_by=year&state=OH").get_json()
     assert [g["key"] for g in by_year["groups"]] == ["2009"]
     nothing = client.get("/api/v1/stats/gap?state=WY").get_json()
