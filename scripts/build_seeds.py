@@ -395,12 +395,11 @@ def main(argv: list[str] | None = None) -> int:
             errors.add(cpath["aliases.csv"], line, f"alias {k} matches no seeded raw row")
     seeded_parents = {b["parent"] for s, b in bodies.items() if s in body_urls}
     for s, b in bodies.items():
-        if s not in body_urls:
-            # A body whose every claim is excluded stays only as the parent of seeded bodies,
-            # sourced by a page that names it.
-            if not (named_only.get(s) and s in seeded_parents):
-                errors.add(cpath["bodies.csv"], body_line[s], f"body {s!r} is named by no seeded raw row")
-                continue
+        # A body whose every claim is excluded stays only as the parent of seeded bodies,
+        # sourced by a page that names it.
+        if s not in body_urls and not (named_only.get(s) and s in seeded_parents):
+            errors.add(cpath["bodies.csv"], body_line[s], f"body {s!r} is named by no seeded raw row")
+            continue
         if s in place_of and (b["city"], b["state"]) == place_of[s][1:3]:
             places_used.add(s)
             raw_states = {st for _, st in body_places[s]}
