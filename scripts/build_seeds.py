@@ -13,6 +13,9 @@ Inputs
     CURATION/exclusions.csv   raw rows deliberately not seeded, with a reason
     CURATION/adoption_evidence.csv  source pages that are rosters (or records) rather than reports
     CURATION/action_scopes.csv      actions whose scope is not what their bill text says
+    CURATION/places.csv             a body's city/state stated on a source page but in no raw row
+    CURATION/action_fixes.csv       per-action corrections: new kind, bill or date, or drop
+    CURATION/extra_resolutions.csv  resolutions a body's source reports that no raw row records
 
 Outputs (only written when every check passes; deterministic order)
     OUT/endorsements.csv      the registry's endorsement CSV: one row per body, resolution, action
@@ -67,14 +70,19 @@ RAW_ACTION_COLS = ["org_name", "level", "affiliation", "city", "state", "action_
                    "description", "bill", "source_url"]
 CUR_COLS = {
     "bodies.csv": ["slug", "name", "level", "organization_type", "affiliation", "designation",
-                   "parent", "city", "state"],
+                   "parent", "city", "state", "note"],
     "aliases.csv": ["org_name", "state", "slug"],
     "bill_map.csv": ["bill_as_reported", "codes", "scope", "note"],
-    "adoption_evidence.csv": ["source_url", "evidence", "note"],
+    "adoption_evidence.csv": ["source_url", "body", "evidence", "note"],
     "action_scopes.csv": ["body", "kind", "date", "source_url", "scope", "note"],
     "reported_actions.csv": ["org_name", "state", "date", "source_url", "action_reported",
                              "coding", "kind", "action_date", "commitments", "description", "note"],
     "exclusions.csv": ["file", "org_name", "state", "bill", "date", "source_url", "reason"],
+    # Audit corrections (each row names what it changes and why).
+    "places.csv": ["slug", "city", "state", "source_url", "note"],
+    "action_fixes.csv": ["body", "kind", "date", "source_url", "description", "new_kind",
+                         "new_bill", "new_date", "drop", "note"],
+    "extra_resolutions.csv": ["body", "bill", "date", "date_kind", "source_url", "note"],
 }
 # The registry's endorsement CSV (registry/imports/endorsements.py COLUMNS; a test keeps them equal).
 OUT_COLUMNS = ["body_name", "level", "affiliation", "designation", "city", "state", "zip",
@@ -254,16 +262,30 @@ def main(argv: list[str] | None = None) -> int:
     excl_used: dict[tuple, int] = collections.Counter()
 
     # ---------------------------------------------------------------- evidence and scope
-    evidence_by_url: dict[str, str] = {}
+    # A row with a body applies to that body's resolutions from the page only (a release that
+    # reports one body's vote and repeats the campaign's list of earlier endorsers).
+    evidence_by_url: dict[tuple[str, str], tuple[int, str]] = {}
     p = cpath["adoption_evidence.csv"]
     for line, r in c["adoption_evidence.csv"]:
         if r["evidence"] not in EVIDENCE:
             errors.add(p, line, f"evidence {r['evidence']!r} not in {', '.join(EVIDENCE)}")
-        if r["source_url"] in evidence_by_url:
-            errors.add(p, line, "duplicate source_url")
+        if r["body"] and r["body"] not in bodies:
+            errors.add(p, line, f"body {r['body']!r} not in bodies.csv")
+        k = (r["source_url"], r["body"])
+        if k in evidence_by_url:
+            errors.add(p, line, "duplicate source_url and body")
         if not r["note"].strip():
             errors.add(p, line, "say what the page is (a roster, a report, the record itself)")
-        evidence_by_url[r["source_url"]] = r["evidence"]
+        evidence_by_url[k] = (line, r["evidence"])
+    evidence_used: set[tuple[str, str]] = set()
+
+    def evidence_of(url: str, slug: str) -> str:
+        for k in ((url, slug), (url, "")):
+            if k in evidence_by_url:
+                evidence_used.add(k)
+                return evidence_by_url[k][1]
+        return "report"
+
     scope_override: dict[tuple, tuple[int, str]] = {}
     p = cpath["action_scopes.csv"]
     for line, r in c["action_scopes.csv"]:
@@ -271,8 +293,32 @@ def main(argv: list[str] | None = None) -> int:
             errors.add(p, line, f"scope {r['scope']!r} not in {', '.join(SCOPES)}")
         if not r["note"].strip():
             errors.add(p, line, "a scope override needs a note saying why")
-        scope_override[(r["body"], r["kind"], r["date"], r["source_url"])] = (line, r["scope"])
+        k = (r["body"], r["kind"], r["date"], r["source_url"])
+        if k in scope_override:
+            errors.add(p, line, f"duplicate scope override (first on line {scope_override[k][0]})")
+        scope_override[k] = (line, r["scope"])
     scopes_used: collections.Counter = collections.Counter()
+
+    # ---------------------------------------------------------------- places
+    # A body's city/state stated on a source page but in none of its raw rows.
+    place_of: dict[str, tuple[int, str, str, str]] = {}
+    places_used: set[str] = set()
+    p = cpath["places.csv"]
+    for line, r in c["places.csv"]:
+        s = r["slug"]
+        if s not in bodies:
+            errors.add(p, line, f"slug {s!r} not in bodies.csv")
+        if s in place_of:
+            errors.add(p, line, f"duplicate place for {s!r} (first on line {place_of[s][0]})")
+        if r["state"] not in USPS:
+            errors.add(p, line, f"state {r['state']!r} is not a USPS code")
+        if len(r["city"]) > MAX_LEN["city"]:
+            errors.add(p, line, f"city longer than {MAX_LEN['city']} characters")
+        if not URL_RE.match(r["source_url"]):
+            errors.add(p, line, f"source_url {r['source_url']!r} is not an http(s) URL")
+        if not r["note"].strip():
+            errors.add(p, line, "say where the page states the place")
+        place_of[s] = (line, r["city"], r["state"], r["source_url"])
 
     # ---------------------------------------------------------------- raw rows
     alias_used: set[tuple[str, str]] = set()
@@ -282,12 +328,17 @@ def main(argv: list[str] | None = None) -> int:
     seeded_e: list[tuple[int, dict, str]] = []
     seeded_a: list[tuple[int, dict, str]] = []
     excluded_rows: list[tuple[str, int, dict, str]] = []
+    named_only: dict[str, set[str]] = collections.defaultdict(set)
 
     def map_row(path: str, fname: str, line: int, r: dict, date_col: str) -> str | None:
         k = (fname, r["org_name"], r["state"], r["bill"], r[date_col], r["source_url"])
         if k in excl:
             excl_used[k] += 1
             excluded_rows.append((fname, line, r, excl[k][1]))
+            ak = (r["org_name"], r["state"])
+            if ak in alias:  # the page still names the body, though its claim is not seeded
+                alias_used.add(ak)
+                named_only[alias[ak]].add(r["source_url"])
             return None
         if not URL_RE.match(r["source_url"]) or len(r["source_url"]) > MAX_LEN["source_url"]:
             errors.add(path, line, f"source_url {r['source_url']!r} is not an http(s) URL")
@@ -342,17 +393,31 @@ def main(argv: list[str] | None = None) -> int:
     for k, line in alias_line.items():
         if k not in alias_used:
             errors.add(cpath["aliases.csv"], line, f"alias {k} matches no seeded raw row")
+    seeded_parents = {b["parent"] for s, b in bodies.items() if s in body_urls}
     for s, b in bodies.items():
-        if s not in body_urls:
+        # A body whose every claim is excluded stays only as the parent of seeded bodies,
+        # sourced by a page that names it.
+        if s not in body_urls and not (named_only.get(s) and s in seeded_parents):
             errors.add(cpath["bodies.csv"], body_line[s], f"body {s!r} is named by no seeded raw row")
             continue
-        # city/state provenance: must come from a raw row of this body
+        if s in place_of and (b["city"], b["state"]) == place_of[s][1:3]:
+            places_used.add(s)
+            raw_states = {st for _, st in body_places[s]}
+            if (b["city"], b["state"]) in body_places[s] or (not b["city"] and b["state"] in raw_states):
+                errors.add(cpath["places.csv"], place_of[s][0],
+                           "a raw row of this body already gives this place; drop the row")
+            continue
+        # city/state provenance: must come from a raw row of this body (or places.csv)
         if b["state"] and b["state"] not in {st for _, st in body_places[s]}:
             errors.add(cpath["bodies.csv"], body_line[s],
                        f"state {b['state']!r} appears in no raw row of this body")
         if b["city"] and (b["city"], b["state"]) not in body_places[s]:
             errors.add(cpath["bodies.csv"], body_line[s],
                        f"city {b['city']!r}, {b['state']} appears in no raw row of this body")
+    for s, (line, city, state, _url) in place_of.items():
+        if s not in places_used:
+            errors.add(cpath["places.csv"], line,
+                       f"bodies.csv does not give {s!r} this place ({city or '-'}, {state})")
 
     # ---------------------------------------------------------------- reported actions
     p = cpath["reported_actions.csv"]
@@ -416,8 +481,11 @@ def main(argv: list[str] | None = None) -> int:
             "body_name": b["name"], "level": b["level"], "affiliation": b["affiliation"],
             "designation": b["designation"], "city": b["city"], "state": b["state"], "slug": slug,
             "parent": b["parent"], "organization_type": b["organization_type"],
-            "source_url": sorted(body_urls[slug])[0],
+            "source_url": sorted(body_urls.get(slug) or named_only[slug])[0],
         })
+        place = place_of.get(slug)
+        if place and place[3] != out_bodies[-1]["source_url"]:  # the page stating the place
+            out_bodies.append({**out_bodies[-1], "source_url": place[3]})
 
     def naming(slug: str) -> dict[str, str]:
         b = bodies[slug]
@@ -436,9 +504,44 @@ def main(argv: list[str] | None = None) -> int:
                 **naming(slug), "bill": code, "stance": "support",
                 "adopted_on": r["date"], "date_kind": r["date_kind"] if r["date"] else "",
                 "commitments": commitments,
-                "adoption_evidence": evidence_by_url.get(r["source_url"], "report"),
+                "adoption_evidence": evidence_of(r["source_url"], slug),
                 "source_url": r["source_url"],
             })
+
+    # ---------------------------------------------------------------- extra resolutions
+    # Resolutions that a page already citing the body reports, but that no raw row records.
+    p = cpath["extra_resolutions.csv"]
+    res_keys = {(r["slug"], r["bill"], r["source_url"]) for r in resolutions}
+    for line, r in c["extra_resolutions.csv"]:
+        slug = r["body"]
+        if slug not in bodies:
+            errors.add(p, line, f"body {slug!r} not in bodies.csv")
+            continue
+        if r["bill"] not in bill_map:
+            errors.add(p, line, f"bill {r['bill']!r} not mapped in curation/bill_map.csv")
+            continue
+        check_date(p, line, r["date"], errors)
+        if r["date_kind"] not in ("",) + DATE_KINDS:
+            errors.add(p, line, f"date_kind {r['date_kind']!r} not adopted/reported")
+        if bool(r["date"]) != bool(r["date_kind"]):
+            errors.add(p, line, "date and date_kind must be both given or both empty")
+        if r["source_url"] not in body_urls.get(slug, ()):
+            errors.add(p, line, "source_url is not a page that a seeded raw row of this body cites")
+        if not r["note"].strip():
+            errors.add(p, line, "say where the page reports the resolution")
+        for code in bill_map[r["bill"]] or [r["bill"]]:
+            if (slug, code, r["source_url"]) in res_keys:
+                errors.add(p, line, "a raw row already records this resolution from this page")
+            res_keys.add((slug, code, r["source_url"]))
+            resolutions.append({
+                **naming(slug), "bill": code, "stance": "support", "adopted_on": r["date"],
+                "date_kind": r["date_kind"], "commitments": "",
+                "adoption_evidence": evidence_of(r["source_url"], slug),
+                "source_url": r["source_url"],
+            })
+    for k, (line, _) in evidence_by_url.items():
+        if k not in evidence_used:
+            errors.add(cpath["adoption_evidence.csv"], line, "matches no seeded resolution")
 
     def scope_of(slug: str, kind: str, day: str, url: str, bill_text: str) -> str:
         key = (slug, kind, day, url)
@@ -477,6 +580,50 @@ def main(argv: list[str] | None = None) -> int:
                 "action_bill": codes[0] if len(codes) == 1 else "", "source_url": er["source_url"],
             })
             n_actions_rep += 1
+    # ---------------------------------------------------------------- action fixes
+    # Corrections of single actions, matched on the action as harvested: body, kind, date,
+    # source and, where those four are shared, the exact description.
+    p = cpath["action_fixes.csv"]
+    matched: list[tuple[int, int, dict]] = []
+    for line, r in c["action_fixes.csv"]:
+        hits = [i for i, a in enumerate(actions)
+                if (a["slug"], a["action_kind"], a["action_date"], a["source_url"])
+                == (r["body"], r["kind"], r["date"], r["source_url"])
+                and (not r["description"] or a["action_description"] == r["description"])]
+        if len(hits) != 1:
+            errors.add(p, line, f"matches {len(hits)} seeded actions (must match exactly 1)")
+            continue
+        changes = [r[col] for col in ("new_kind", "new_bill", "new_date")]
+        if r["drop"] not in ("", "drop"):
+            errors.add(p, line, f"drop {r['drop']!r} must be 'drop' or empty")
+        elif r["drop"] and any(changes):
+            errors.add(p, line, "a dropped action takes no new kind, bill or date")
+        elif not r["drop"] and not any(changes):
+            errors.add(p, line, "give a new kind, bill or date, or drop")
+        if r["new_kind"] and r["new_kind"] not in ACTION_KINDS:
+            errors.add(p, line, f"new_kind {r['new_kind']!r} not an allowed action kind")
+        if r["new_bill"] and r["new_bill"] != "none" and r["new_bill"] not in BILL_CODES:
+            errors.add(p, line, f"new_bill {r['new_bill']!r} not 'none' or in {', '.join(BILL_CODES)}")
+        check_date(p, line, r["new_date"], errors, "new_date")
+        if not r["note"].strip():
+            errors.add(p, line, "a fix needs a note saying why")
+        if any(i == hits[0] for _, i, _ in matched):
+            errors.add(p, line, "another row already fixes this action")
+        matched.append((line, hits[0], r))
+    dropped = set()
+    for _line, i, r in matched:
+        a = actions[i]
+        if r["drop"]:
+            dropped.add(i)
+            continue
+        if r["new_kind"]:
+            a["action_kind"] = r["new_kind"]
+        if r["new_bill"]:
+            a["action_bill"] = "" if r["new_bill"] == "none" else r["new_bill"]
+        if r["new_date"]:
+            a["action_date"] = r["new_date"]
+    actions = [a for i, a in enumerate(actions) if i not in dropped]
+
     for key, (line, _scope) in scope_override.items():
         if scopes_used[key] != 1:
             errors.add(cpath["action_scopes.csv"], line,
@@ -497,7 +644,7 @@ def main(argv: list[str] | None = None) -> int:
               out_bodies + resolutions + actions)
 
     # ---------------------------------------------------------------- summary
-    levels = collections.Counter(b["level"] for b in out_bodies)
+    levels = collections.Counter(b["level"] for b in bodies.values())
     pairs = {(r["slug"], r["bill"]) for r in resolutions}
     by_reason = collections.Counter(reason for _, _, _, reason in excluded_rows)
     print(f"raw rows read: endorsements {len(raw_e)}, actions {len(raw_a)} (total {len(raw_e) + len(raw_a)})")
@@ -505,7 +652,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rows excluded: {len(excluded_rows)}")
     for reason, n in sorted(by_reason.items()):
         print(f"  {n:3d}  {reason}")
-    print(f"bodies: {len(out_bodies)}")
+    print(f"bodies: {len(bodies)} ("
+          + ", ".join(f"{t} {sum(1 for b in bodies.values() if b['organization_type'] == t)}"
+                      for t in ORGANIZATION_TYPES) + ")")
     for lvl in LEVELS:
         print(f"  {lvl:24s} {levels.get(lvl, 0)}")
     coded = sum(1 for _, b in pairs if b in BILL_CODES)
@@ -513,7 +662,8 @@ def main(argv: list[str] | None = None) -> int:
           f"({coded} with a bill code, {len(pairs) - coded} without)")
     print(f"resolution rows with commitments: {sum(1 for r in resolutions if r['commitments'])}")
     print(f"actions: {len(actions)} = {n_actions_raw} from actions.csv"
-          f" + {n_actions_rep} from action_reported")
+          f" + {n_actions_rep} from action_reported - {len(dropped)} dropped"
+          f" ({len(matched) - len(dropped)} corrected in curation/action_fixes.csv)")
     print("action_reported codings: " + ", ".join(f"{k} {coding_counts[k]}" for k in CODINGS))
     if args.report:
         print_report(out_bodies, body_names, excluded_rows)
