@@ -128,7 +128,9 @@ class ClaimApplier:
                               geocode_precision=place.precision)
             if values.get("members") is not None:
                 values["members_source_url"] = claim.source_url
-            body = services.create(Body(**values), provenance)
+            # New records start with empty collections, so reading them costs no query.
+            body = services.create(Body(**values, resolutions=[], actions=[], sources=[], checks=[]),
+                                   provenance)
             self.index.add(body.id, body.slug, body.name, body.state, body.olms_file_number)
             self.bodies[body.id] = body
             self.created.add(("bodies", body.id))
@@ -172,7 +174,7 @@ class ClaimApplier:
             resolution = services.create(Resolution(
                 body=body, bill=bill, bill_as_reported=as_reported, stance=data["stance"],
                 title=f"{verb} {bill.code if bill else as_reported}", commitments=data["commitments"],
-                adoption_evidence=evidence, **dating), provenance)
+                adoption_evidence=evidence, sources=[], **dating), provenance)
             self.created.add(("resolutions", resolution.id))
             self.report.counts["resolutions created"] += 1
             changed = True
@@ -206,7 +208,7 @@ class ClaimApplier:
                 body=body, bill=bill, kind=data["kind"], occurred_on=data["occurred_on"],
                 date_precision=data["date_precision"], description=data["description"],
                 participants=data["participants"], amount_usd=data["amount_usd"],
-                scope=data["scope"]), provenance)
+                scope=data["scope"], sources=[]), provenance)
             self.created.add(("actions", action.id))
             self.report.counts["actions created"] += 1
             changed = True

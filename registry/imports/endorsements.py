@@ -15,7 +15,6 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, post_load, pre_load, validate
 
 from registry.followthrough.ladder import ACTION_KINDS
-from registry.followthrough.status import today
 from registry.imports.common import ImportProblems
 from registry.imports.reading import Record, delimiter_hint, header_names
 from registry.records.rows import SLUG, PartialDate, http_url, text_field
@@ -135,7 +134,7 @@ class EndorsementRowSchema(Schema):
         for name in ("checked_on", "checked_by", "check_result"):
             if checking and not data.get(name):
                 errors[name] = "Required when any check column is filled."
-        if data.get("checked_on") and data["checked_on"] > today():
+        if data.get("checked_on") and data["checked_on"] > date.today():
             errors["checked_on"] = "Must not be in the future."
         if data.get("members_year") and data.get("members") is None:
             errors["members"] = "Required with members_year."

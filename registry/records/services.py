@@ -143,8 +143,7 @@ def attach_source(record: Body | Resolution | Action, ref: SourceRef,
     source = Source(url=ref.url, title=ref.title, publisher=ref.publisher,
                     published_on=ref.published_on, document_sha256=ref.document_sha256,
                     document_name=ref.document_name, is_primary=ref.is_primary)
-    record.sources.append(source)
-    db.session.flush()
+    record.sources.append(source)  # flushed with the next query or write: no id is needed here
     entity_type, body_id = _entity(record)
     changes: dict[str, tuple[Any, Any]] = {
         "source": (None, ref.url or ref.document_name or ref.document_sha256)}
