@@ -16,10 +16,13 @@ Inputs
     HARVEST/<key>.csv, <key>-checks.csv  researchers' harvest (default: harvest/ beside CURATION)
     CURATION/harvest_dates.csv       harvest dates the page does not show, corrected
     CURATION/harvest_duplicates.csv  harvest actions repeating an event already on record
+    DATA/summary-figures.csv, CURATION/coverage.csv, CURATION/lists.csv  coverage data
 
 Outputs (only written when every check passes; deterministic order)
     OUT/endorsements.csv      the registry's endorsement CSV: one row per body, resolution, action,
                               membership or website claim, and check
+    OUT/coverage.csv          the campaigns' own published counts
+    OUT/lists.csv             each list or series the seeds come from, how much of it, how completely read
 
 Standard library only (Python 3.11).  Exit status 1 on any validation error,
 each reported as "file:line: problem".
@@ -508,11 +511,17 @@ def main(argv: list[str] | None = None) -> int:
                           "action_bill", "action_participants", "action_amount_usd"]))
 
     os.makedirs(args.out, exist_ok=True)
+    coverage = build_coverage(args.data, cur, errors)
+    lists = build_lists(cur, errors, seeded_e, seeded_a, harvest)
+    if errors:
+        return fail(errors)
     claims = sorted(h_out["claims"], key=key(["slug", "source_url"]))
     checks = sorted(h_out["checks"], key=key(["slug", "checked_on", "source_url"]))
     out_bodies = sorted(out_bodies + h_out["bodies"], key=key(["slug"]))
     write_csv(os.path.join(args.out, "endorsements.csv"), OUT_COLUMNS,
               out_bodies + resolutions + actions + claims + checks)
+    write_csv(os.path.join(args.out, "coverage.csv"), COVERAGE_COLS, coverage)
+    write_csv(os.path.join(args.out, "lists.csv"), LISTS_COLS, lists)
 
     # ---------------------------------------------------------------- summary
     levels = collections.Counter(b["level"] for b in out_bodies)
@@ -1005,6 +1014,105 @@ class Harvest:
         print("\nHarvest: excluded rows")
         for fname, line, r, reason in self.excluded:
             print(f"  {fname}:{line}  {r['body_name']} ({r['state']})  -- {reason}")
+
+
+# ==================================================================================== coverage
+# seeds/coverage.csv: the campaigns' own published counts (DATA/summary-figures.csv), chosen and
+# labelled in curation/coverage.csv.  seeds/lists.csv: every list or series the seeds come from,
+# with the rows and distinct bodies seeded from it (computed here) and how completely it was read
+# (curation/lists.csv, from the researchers' notes).
+
+COVERAGE_CUR_COLS = ["campaign", "bill", "label", "levels", "summary_figure", "source_url", "note"]
+COVERAGE_COLS = ["campaign", "bill", "figure", "levels", "value", "as_of", "source_url", "note"]
+LISTS_CUR_COLS = ["list", "url", "campaign", "source", "completeness", "note"]
+LISTS_COLS = ["list", "url", "campaign", "rows", "bodies", "completeness", "note"]
+SUMMARY_COLS = ["figure", "value", "as_of", "source_url"]
+
+
+def build_coverage(data: str, cur: str, errors: Errors) -> list[dict]:
+    s_path = os.path.join(data, "summary-figures.csv")
+    figures = {(r["figure"], r["source_url"]): (line, r)
+               for line, r in read_csv(s_path, SUMMARY_COLS, errors)}
+    path = os.path.join(cur, "coverage.csv")
+    out = []
+    for line, r in read_csv(path, COVERAGE_CUR_COLS, errors):
+        found = figures.get((r["summary_figure"], r["source_url"]))
+        if found is None:
+            errors.add(path, line, f"no figure {r['summary_figure']!r} from {r['source_url']} "
+                                   f"in {s_path}")
+            continue
+        fig = found[1]
+        if not INT_RE.match(fig["value"]):
+            errors.add(path, line, f"{s_path}:{found[0]}: value {fig['value']!r} is not a whole number")
+        check_date(s_path, found[0], fig["as_of"], errors, "as_of")
+        if r["bill"] not in BILL_CODES:
+            errors.add(path, line, f"bill {r['bill']!r} not in {', '.join(BILL_CODES)}")
+        for level in split_codes(r["levels"]):
+            if level not in LEVELS:
+                errors.add(path, line, f"level {level!r} not in {', '.join(LEVELS)}")
+        if not (r["campaign"].strip() and r["label"].strip()):
+            errors.add(path, line, "campaign and label are required")
+        out.append({"campaign": r["campaign"], "bill": r["bill"], "figure": r["label"],
+                    "levels": ";".join(split_codes(r["levels"])), "value": fig["value"],
+                    "as_of": fig["as_of"], "source_url": fig["source_url"], "note": r["note"]})
+    return out
+
+
+def build_lists(cur: str, errors: Errors, seeded_e: list, seeded_a: list,
+                harvest: Harvest) -> list[dict]:
+    path = os.path.join(cur, "lists.csv")
+    rows = read_csv(path, LISTS_CUR_COLS, errors)
+    raw_lists: list[tuple[int, list[str]]] = []
+    counts: dict[int, tuple[int, set[str]]] = {}
+    harvest_keys: dict[str, int] = {}
+    catch_all = actions_list = None
+    for line, r in rows:
+        src = r["source"]
+        if not (r["list"].strip() and r["completeness"].strip()):
+            errors.add(path, line, "list and completeness are required")
+        if r["url"] and not URL_RE.match(r["url"]):
+            errors.add(path, line, f"url {r['url']!r} is not an http(s) URL")
+        if src.startswith("harvest:"):
+            key = src[len("harvest:"):]
+            if key + ".csv" not in harvest.files:
+                errors.add(path, line, f"no harvest file {key}.csv")
+            harvest_keys[key + ".csv"] = line
+        elif src == "raw:*":
+            catch_all = line
+        elif src == "raw-actions":
+            actions_list = line
+        elif src.startswith("raw:"):
+            raw_lists.append((line, split_codes(src[len("raw:"):])))
+        else:
+            errors.add(path, line, f"source {src!r}: use harvest:<key>, raw:<url prefixes>, "
+                                   "raw:* or raw-actions")
+    for name in harvest.files:
+        if name not in harvest_keys:
+            errors.add(path, 0, f"harvest file {name} has no list row")
+    if catch_all is None or actions_list is None:
+        errors.add(path, 0, "needs a raw:* row (the other pages) and a raw-actions row")
+        return []
+    for line, _ in rows:
+        counts[line] = (0, set())
+
+    def add(line: int, slug: str) -> None:
+        n, slugs = counts[line]
+        slugs.add(slug)
+        counts[line] = (n + 1, slugs)
+
+    for _line, r, slug in seeded_e:
+        hits = [ln for ln, prefixes in raw_lists if any(r["source_url"].startswith(p) for p in prefixes)]
+        if len(hits) > 1:
+            errors.add(path, hits[1], f"{r['source_url']} matches lists on lines {hits}")
+        add(hits[0] if hits else catch_all, slug)
+    for _line, _r, slug in seeded_a:
+        add(actions_list, slug)
+    for fname, line, _r, slug in harvest.kept:
+        if harvest.rows_out.get((fname, line)) or harvest.rows_dup.get((fname, line)):
+            add(harvest_keys[fname], slug)
+    return [{"list": r["list"], "url": r["url"], "campaign": r["campaign"],
+             "rows": str(counts[line][0]), "bodies": str(len(counts[line][1])),
+             "completeness": r["completeness"], "note": r["note"]} for line, r in rows]
 
 
 def print_report(out_bodies, body_names, excluded_rows) -> None:
