@@ -15,6 +15,7 @@ Inputs
     CURATION/action_scopes.csv      actions whose scope is not what their bill text says
     HARVEST/<key>.csv, <key>-checks.csv  researchers' harvest (default: harvest/ beside CURATION)
     CURATION/harvest_dates.csv       harvest dates the page does not show, corrected
+    CURATION/harvest_bills.csv       harvest bill codes the page does not give for one bill, corrected
     CURATION/harvest_duplicates.csv  harvest actions repeating an event already on record
     DATA/summary-figures.csv, CURATION/coverage.csv, CURATION/lists.csv  coverage data
 
@@ -562,6 +563,8 @@ HARVEST_COLS = ["body_name", "level", "affiliation", "designation", "city", "sta
 HARVEST_CHECK_COLS = ["body_name", "level", "state", "checked_on", "searched", "result", "summary"]
 HARVEST_DATES_COLS = ["file", "body_name", "state", "bill", "adopted_on", "source_url",
                       "new_adopted_on", "new_date_kind", "reason"]
+HARVEST_BILLS_COLS = ["file", "body_name", "state", "bill", "adopted_on", "source_url", "new_bill",
+                      "reason"]
 HARVEST_DUPLICATES_COLS = ["file", "body_name", "state", "action_kind", "action_date", "source_url",
                            "same_as"]
 HARVEST_FILE_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.csv$")
@@ -616,6 +619,8 @@ class Harvest:
         self.check_files: dict[str, list[tuple[int, dict]]] = {}
         self.dates_path = os.path.join(cur, "harvest_dates.csv")
         self.dates = read_csv(self.dates_path, HARVEST_DATES_COLS, errors)
+        self.bills_path = os.path.join(cur, "harvest_bills.csv")
+        self.bill_fixes = read_csv(self.bills_path, HARVEST_BILLS_COLS, errors)
         self.dups_path = os.path.join(cur, "harvest_duplicates.csv")
         self.dups = read_csv(self.dups_path, HARVEST_DUPLICATES_COLS, errors)
         if not os.path.isdir(directory):
@@ -674,6 +679,20 @@ class Harvest:
             fixes[k] = (line, r)
         fixes_used: collections.Counter = collections.Counter()
         excl_used: collections.Counter = collections.Counter()
+        # bill codes the page does not give for one bill alone: the page's words instead
+        bill_fixes_used: collections.Counter = collections.Counter()
+        bill_fixes: dict[tuple, tuple[int, dict]] = {}
+        for line, r in self.bill_fixes:
+            if r["file"] not in self.files:
+                errors.add(self.bills_path, line, f"file {r['file']!r} is not a harvest file")
+            if not r["new_bill"] or r["new_bill"] == r["bill"]:
+                errors.add(self.bills_path, line, "new_bill must be given and differ from bill")
+            if not r["reason"].strip():
+                errors.add(self.bills_path, line, "a bill fix needs a reason")
+            k = (r["file"], r["body_name"], r["state"], r["bill"], r["adopted_on"], r["source_url"])
+            if k in bill_fixes:
+                errors.add(self.bills_path, line, "duplicate bill fix")
+            bill_fixes[k] = (line, r)
         # actions that repeat an event already on record: the row's action is not written
         dups: dict[tuple, int] = {}
         for line, r in self.dups:
@@ -713,6 +732,10 @@ class Harvest:
                     excl_used[k] += 1
                     self.excluded.append((fname, line, r, excl[k][1]))
                     continue
+                if k in bill_fixes:
+                    bill_fixes_used[k] += 1
+                    r = dict(r, bill=bill_fixes[k][1]["new_bill"])
+                    self.notes["bills corrected (curation/harvest_bills.csv)"] += 1
                 if k in fixes:
                     fixes_used[k] += 1
                     r = dict(r, adopted_on=fixes[k][1]["new_adopted_on"],
@@ -738,6 +761,9 @@ class Harvest:
         for k, (line, _r) in fixes.items():
             if fixes_used[k] == 0:
                 errors.add(self.dates_path, line, "matches no harvest row")
+        for k, (line, _r) in bill_fixes.items():
+            if bill_fixes_used[k] == 0:
+                errors.add(self.bills_path, line, "matches no harvest row")
         for k, line in dups.items():
             if dups_used[k] != 1:
                 errors.add(self.dups_path, line,
