@@ -2,7 +2,7 @@
 """Build the registry seed files from the harvested facts and the hand curation.
 
 Usage:
-    python scripts/build_seeds.py [--data DIR] [--out DIR] [--curation DIR] [--report]
+    python scripts/build_seeds.py [--data DIR] [--out DIR] [--curation DIR] [--harvest DIR] [--report]
 
 Inputs
     DATA/endorsements.csv, DATA/actions.csv       harvested facts (read only)
@@ -16,9 +16,17 @@ Inputs
     CURATION/places.csv             a body's city/state stated on a source page but in no raw row
     CURATION/action_fixes.csv       per-action corrections: new kind, bill or date, or drop
     CURATION/extra_resolutions.csv  resolutions a body's source reports that no raw row records
+    HARVEST/<key>.csv, <key>-checks.csv  researchers' harvest (default: harvest/ beside CURATION)
+    CURATION/harvest_dates.csv       harvest dates the page does not show, corrected
+    CURATION/harvest_bills.csv       harvest bill codes the page does not give for one bill, corrected
+    CURATION/harvest_duplicates.csv  harvest actions repeating an event already on record
+    DATA/summary-figures.csv, CURATION/coverage.csv, CURATION/lists.csv  coverage data
 
 Outputs (only written when every check passes; deterministic order)
-    OUT/endorsements.csv      the registry's endorsement CSV: one row per body, resolution, action
+    OUT/endorsements.csv      the registry's endorsement CSV: one row per body, resolution, action,
+                              membership or website claim, and check
+    OUT/coverage.csv          the campaigns' own published counts
+    OUT/lists.csv             each list or series the seeds come from, how much of it, how completely read
 
 Standard library only (Python 3.11).  Exit status 1 on any validation error,
 each reported as "file:line: problem".
@@ -32,6 +40,7 @@ import os
 import re
 import sys
 import tempfile
+import unicodedata
 
 BILL_CODES = ("HR 676", "HR 1384", "HR 1976", "HR 3421", "HR 3069",
               "S 1804", "S 1129", "S 4204", "S 1655", "S 1506")
@@ -155,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="output directory (default: seeds/ in the repository)")
     ap.add_argument("--curation", default=None,
                     help="curation directory (default: OUT/curation)")
+    ap.add_argument("--harvest", default=None,
+                    help="harvest directory (default: harvest/ beside the curation directory)")
     ap.add_argument("--report", action="store_true",
                     help="also print the merge/rename list and per-reason details")
     args = ap.parse_args(argv)
@@ -168,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     raw_a = read_csv(a_path, RAW_ACTION_COLS, errors)
     cpath = {name: os.path.join(cur, name) for name in CUR_COLS}
     c = {name: read_csv(cpath[name], cols, errors) for name, cols in CUR_COLS.items()}
+    harvest = Harvest(args.harvest or os.path.join(os.path.dirname(os.path.abspath(cur)), "harvest"),
+                      cur, errors)
     if errors:
         return fail(errors)
 
@@ -251,8 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     excl: dict[tuple, tuple[int, str]] = {}
     p = cpath["exclusions.csv"]
     for line, r in c["exclusions.csv"]:
-        if r["file"] not in ("endorsements.csv", "actions.csv"):
-            errors.add(p, line, f"file {r['file']!r} must be endorsements.csv or actions.csv")
+        if r["file"] not in ("endorsements.csv", "actions.csv") and not is_harvest_file(r["file"]):
+            errors.add(p, line, f"file {r['file']!r} must be endorsements.csv, actions.csv "
+                                "or a harvest file")
         if not r["reason"].strip():
             errors.add(p, line, "exclusion without a reason")
         k = (r["file"], r["org_name"], r["state"], r["bill"], r["date"], r["source_url"])
@@ -386,13 +400,14 @@ def main(argv: list[str] | None = None) -> int:
         if slug:
             seeded_a.append((line, r, slug))
 
+    harvest.map(bodies, alias, bill_map, bill_scope, excl)
     for k, (line, _) in excl.items():
-        if excl_used[k] != 1:
+        if excl_used[k] != 1 and not is_harvest_file(k[0]):
             errors.add(cpath["exclusions.csv"], line,
                        f"matches {excl_used[k]} raw rows (must match exactly 1)")
     for k, line in alias_line.items():
-        if k not in alias_used:
-            errors.add(cpath["aliases.csv"], line, f"alias {k} matches no seeded raw row")
+        if k not in alias_used and k not in harvest.alias_used:
+            errors.add(cpath["aliases.csv"], line, f"alias {k} matches no seeded raw or harvest row")
     seeded_parents = {b["parent"] for s, b in bodies.items() if s in body_urls}
     for s, b in bodies.items():
         # A body whose every claim is excluded stays only as the parent of seeded bodies,
@@ -631,6 +646,10 @@ def main(argv: list[str] | None = None) -> int:
     if errors:
         return fail(errors)
 
+    h_out = harvest.emit({out_key(row) for row in resolutions + actions})
+    resolutions += h_out["resolutions"]
+    actions += h_out["actions"]
+
     def key(cols):
         return lambda row: tuple(row.get(c, "") for c in cols)
 
@@ -640,8 +659,17 @@ def main(argv: list[str] | None = None) -> int:
                           "action_bill", "action_participants", "action_amount_usd"]))
 
     os.makedirs(args.out, exist_ok=True)
+    coverage = build_coverage(args.data, cur, errors)
+    lists = build_lists(cur, errors, seeded_e, seeded_a, harvest)
+    if errors:
+        return fail(errors)
+    claims = sorted(h_out["claims"], key=key(["slug", "source_url"]))
+    checks = sorted(h_out["checks"], key=key(["slug", "checked_on", "source_url"]))
+    out_bodies = sorted(out_bodies + h_out["bodies"], key=key(["slug"]))
     write_csv(os.path.join(args.out, "endorsements.csv"), OUT_COLUMNS,
-              out_bodies + resolutions + actions)
+              out_bodies + resolutions + actions + claims + checks)
+    write_csv(os.path.join(args.out, "coverage.csv"), COVERAGE_COLS, coverage)
+    write_csv(os.path.join(args.out, "lists.csv"), LISTS_COLS, lists)
 
     # ---------------------------------------------------------------- summary
     levels = collections.Counter(b["level"] for b in bodies.values())
@@ -665,9 +693,602 @@ def main(argv: list[str] | None = None) -> int:
           f" + {n_actions_rep} from action_reported - {len(dropped)} dropped"
           f" ({len(matched) - len(dropped)} corrected in curation/action_fixes.csv)")
     print("action_reported codings: " + ", ".join(f"{k} {coding_counts[k]}" for k in CODINGS))
+    harvest.summary(args.report)
     if args.report:
         print_report(out_bodies, body_names, excluded_rows)
     return 0
+
+
+# ==================================================================================== harvest
+# Researchers' harvest files (seeds/harvest/<key>.csv, <key>-checks.csv; the brief they followed
+# is summarised in curation/README.md).  Each row's body is a catalogue body (by an alias, else by
+# the same normalised name in the same state) or a new body built from the row itself.  Rows are
+# honoured against exclusions.csv (file = the harvest file's name) and bill_map.csv, and become
+# endorsement-CSV rows: bodies, resolutions, actions, membership/website claims and checks.
+
+HARVEST_COLS = ["body_name", "level", "affiliation", "designation", "city", "state", "zip", "bill",
+                "adopted_on", "date_kind", "evidence", "organization_type", "action_kind",
+                "action_date", "action_scope", "action_description", "members", "members_year",
+                "website", "source_url", "quote"]
+HARVEST_CHECK_COLS = ["body_name", "level", "state", "checked_on", "searched", "result", "summary"]
+HARVEST_DATES_COLS = ["file", "body_name", "state", "bill", "adopted_on", "source_url",
+                      "new_adopted_on", "new_date_kind", "reason"]
+HARVEST_BILLS_COLS = ["file", "body_name", "state", "bill", "adopted_on", "source_url", "new_bill",
+                      "reason"]
+HARVEST_DUPLICATES_COLS = ["file", "body_name", "state", "action_kind", "action_date", "source_url",
+                           "same_as"]
+HARVEST_FILE_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.csv$")
+CHECK_RESULTS = ("nothing_found", "actions_found")
+COUNTER_ACTIONS = ("opposed_bill", "rescinded_resolution", "endorsed_opponent")
+ZIP_RE = re.compile(r"^\d{5}(-\d{4})?$")
+FULL_DATE_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+YEAR_RE = re.compile(r"^(1[89]|2[01])\d\d$")
+
+
+def out_key(row: dict) -> tuple:
+    """An output row as written (missing columns are empty)."""
+    return tuple(row.get(col, "") for col in OUT_COLUMNS)
+
+
+def searched_places(text: str) -> list[str]:
+    """A check's `searched` cell: ';'-separated queries ('pages: "..."') and addresses; a ';'
+    inside a query does not split it."""
+    return [p.strip() for p in re.split(r";\s*(?=pages:|https?://)", text) if p.strip()]
+
+
+def is_harvest_file(name: str) -> bool:
+    """Exclusions name a harvest file by its own name (cupdf-676.csv, not the -checks files)."""
+    return (bool(HARVEST_FILE_RE.match(name)) and not name.endswith("-checks.csv")
+            and name not in ("endorsements.csv", "actions.csv"))
+
+
+def name_key(name: str) -> str:
+    """The registry's matching key (registry/imports/claims.py name_key): accents, case,
+    punctuation and '&'/'and' do not matter, nor a leading 'the'."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[^a-z0-9]+", " ", text.replace("&", " and "))
+    return re.sub(r"^the ", "", " ".join(text.split()))
+
+
+def slugify(text: str) -> str:
+    """As registry/records/services.py slugify."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if slug.isdigit():
+        slug = f"body-{slug}"
+    return slug[: MAX_LEN["slug"] - 8] or "body"
+
+
+class Harvest:
+    """The harvest files read, mapped to bodies and checked; `emit` builds their output rows."""
+
+    def __init__(self, directory: str, cur: str, errors: Errors) -> None:
+        self.dir = directory
+        self.errors = errors
+        self.files: dict[str, list[tuple[int, dict]]] = {}
+        self.check_files: dict[str, list[tuple[int, dict]]] = {}
+        self.dates_path = os.path.join(cur, "harvest_dates.csv")
+        self.dates = read_csv(self.dates_path, HARVEST_DATES_COLS, errors)
+        self.bills_path = os.path.join(cur, "harvest_bills.csv")
+        self.bill_fixes = read_csv(self.bills_path, HARVEST_BILLS_COLS, errors)
+        self.dups_path = os.path.join(cur, "harvest_duplicates.csv")
+        self.dups = read_csv(self.dups_path, HARVEST_DUPLICATES_COLS, errors)
+        if not os.path.isdir(directory):
+            errors.add(directory, 0, "harvest directory not found")
+            return
+        for name in sorted(os.listdir(directory)):
+            if not name.endswith(".csv"):
+                continue
+            path = os.path.join(directory, name)
+            if not HARVEST_FILE_RE.match(name):
+                errors.add(path, 0, "harvest file names are lowercase words joined by '-'")
+            elif name.endswith("-checks.csv"):
+                self.check_files[name] = read_csv(path, HARVEST_CHECK_COLS, errors)
+            else:
+                self.files[name] = read_csv(path, HARVEST_COLS, errors)
+        for name in self.check_files:
+            if name[: -len("-checks.csv")] + ".csv" not in self.files:
+                errors.add(os.path.join(directory, name), 0, "checks file without its harvest file")
+        # filled by map()
+        self.kept: list[tuple[str, int, dict, str]] = []            # (file, line, row, slug)
+        self.excluded: list[tuple[str, int, dict, str]] = []        # (file, line, row, reason)
+        self.checks: list[tuple[str, int, dict, str]] = []
+        self.new_bodies: dict[str, dict] = {}                       # slug -> body
+        self.new_body_rows: dict[str, list[tuple[str, int, dict]]] = collections.defaultdict(list)
+        self.alias_used: set[tuple[str, str]] = set()
+        self.disagreements: list[str] = []
+        self.notes: collections.Counter = collections.Counter()
+
+    # ------------------------------------------------------------------ mapping and checks
+    def map(self, bodies: dict[str, dict], alias: dict[tuple[str, str], str],
+            bill_map: dict[str, list[str]], bill_scope: dict[str, str],
+            excl: dict[tuple, tuple[int, str]]) -> None:
+        errors = self.errors
+        by_name: dict[tuple[str, str], str] = {}
+        by_bare_name: dict[str, list[str]] = collections.defaultdict(list)
+        for s, b in bodies.items():
+            by_name.setdefault((name_key(b["name"]), b["state"]), s)
+            by_bare_name[name_key(b["name"])].append(s)
+        self.bill_map, self.bill_scope, self.bodies = bill_map, bill_scope, bodies
+
+        # date fixes: exact rows, each fix used at least once
+        fixes: dict[tuple, tuple[int, dict]] = {}
+        for line, r in self.dates:
+            if not is_harvest_file(r["file"]) or r["file"] not in self.files:
+                errors.add(self.dates_path, line, f"file {r['file']!r} is not a harvest file")
+            check_date(self.dates_path, line, r["new_adopted_on"], errors, "new_adopted_on")
+            if bool(r["new_adopted_on"]) != bool(r["new_date_kind"]) or \
+                    r["new_date_kind"] not in ("",) + DATE_KINDS:
+                errors.add(self.dates_path, line, "new_adopted_on and new_date_kind (adopted or "
+                                                  "reported) go together, or both stay empty")
+            if not r["reason"].strip():
+                errors.add(self.dates_path, line, "a date fix needs a reason")
+            k = (r["file"], r["body_name"], r["state"], r["bill"], r["adopted_on"], r["source_url"])
+            if k in fixes:
+                errors.add(self.dates_path, line, "duplicate date fix")
+            fixes[k] = (line, r)
+        fixes_used: collections.Counter = collections.Counter()
+        excl_used: collections.Counter = collections.Counter()
+        # bill codes the page does not give for one bill alone: the page's words instead
+        bill_fixes_used: collections.Counter = collections.Counter()
+        bill_fixes: dict[tuple, tuple[int, dict]] = {}
+        for line, r in self.bill_fixes:
+            if r["file"] not in self.files:
+                errors.add(self.bills_path, line, f"file {r['file']!r} is not a harvest file")
+            if not r["new_bill"] or r["new_bill"] == r["bill"]:
+                errors.add(self.bills_path, line, "new_bill must be given and differ from bill")
+            if not r["reason"].strip():
+                errors.add(self.bills_path, line, "a bill fix needs a reason")
+            k = (r["file"], r["body_name"], r["state"], r["bill"], r["adopted_on"], r["source_url"])
+            if k in bill_fixes:
+                errors.add(self.bills_path, line, "duplicate bill fix")
+            bill_fixes[k] = (line, r)
+        # actions that repeat an event already on record: the row's action is not written
+        dups: dict[tuple, int] = {}
+        for line, r in self.dups:
+            k = (r["file"], r["body_name"], r["state"], r["action_kind"], r["action_date"], r["source_url"])
+            if r["file"] not in self.files:
+                errors.add(self.dups_path, line, f"file {r['file']!r} is not a harvest file")
+            if not r["same_as"].strip():
+                errors.add(self.dups_path, line, "say which record it repeats (same_as)")
+            if k in dups:
+                errors.add(self.dups_path, line, "duplicate row")
+            dups[k] = line
+        dups_used: collections.Counter = collections.Counter()
+        self.duplicate_actions: set[tuple[str, int]] = set()
+
+        def body_for(path: str, line: int, name: str, state: str) -> str | None:
+            k = (name, state)
+            if k in alias:
+                self.alias_used.add(k)
+                return alias[k]
+            slug = by_name.get((name_key(name), state))
+            if slug:
+                return slug
+            # a catalogue body of this name with no state (or a row with none) is ambiguous
+            for s in by_bare_name.get(name_key(name), []):
+                if not state or not bodies[s]["state"]:
+                    errors.add(path, line, f"{name!r} ({state or 'no state'}) has the name of "
+                                           f"catalogue body {s!r} ({bodies[s]['state'] or 'no state'}):"
+                                           " add an alias in curation/aliases.csv or exclude the row")
+                    return None
+            return None
+
+        for fname, rows in self.files.items():
+            path = os.path.join(self.dir, fname)
+            for line, r in rows:
+                k = (fname, r["body_name"], r["state"], r["bill"], r["adopted_on"], r["source_url"])
+                if k in excl:
+                    excl_used[k] += 1
+                    self.excluded.append((fname, line, r, excl[k][1]))
+                    continue
+                if k in bill_fixes:
+                    bill_fixes_used[k] += 1
+                    r = dict(r, bill=bill_fixes[k][1]["new_bill"])
+                    self.notes["bills corrected (curation/harvest_bills.csv)"] += 1
+                if k in fixes:
+                    fixes_used[k] += 1
+                    r = dict(r, adopted_on=fixes[k][1]["new_adopted_on"],
+                             date_kind=fixes[k][1]["new_date_kind"])
+                    self.notes["dates fixed (curation/harvest_dates.csv)"] += 1
+                if not self.check_row(path, line, r):
+                    continue
+                dk = (fname, r["body_name"], r["state"], r["action_kind"], r["action_date"], r["source_url"])
+                if r["action_kind"] and dk in dups:
+                    dups_used[dk] += 1
+                    self.duplicate_actions.add((fname, line))
+                slug = body_for(path, line, r["body_name"], r["state"])
+                if slug is None:
+                    key = (name_key(r["body_name"]), r["state"])
+                    self.new_body_rows[key].append((fname, line, r))
+                    slug = key  # resolved to a slug below
+                self.kept.append((fname, line, r, slug))
+        for k, (line, _reason) in excl.items():
+            if is_harvest_file(k[0]) and excl_used[k] == 0:
+                errors.add(os.path.join(os.path.dirname(self.dates_path), "exclusions.csv"), line,
+                           f"matches no row of harvest file {k[0]}")
+        self.excl_used = excl_used
+        for k, (line, _r) in fixes.items():
+            if fixes_used[k] == 0:
+                errors.add(self.dates_path, line, "matches no harvest row")
+        for k, (line, _r) in bill_fixes.items():
+            if bill_fixes_used[k] == 0:
+                errors.add(self.bills_path, line, "matches no harvest row")
+        for k, line in dups.items():
+            if dups_used[k] != 1:
+                errors.add(self.dups_path, line,
+                           f"matches {dups_used[k]} kept harvest actions (must match exactly 1)")
+        self.make_new_bodies(bodies)
+        self.kept = [(f, n, r, s if isinstance(s, str) else self.new_slug[s])
+                     for f, n, r, s in self.kept]
+
+        for fname, rows in self.check_files.items():
+            path = os.path.join(self.dir, fname)
+            seen: dict[str, int] = {}
+            for line, r in rows:
+                if r["level"] not in LEVELS:
+                    errors.add(path, line, f"level {r['level']!r} not in {', '.join(LEVELS)}")
+                if not FULL_DATE_RE.match(r["checked_on"]):
+                    errors.add(path, line, f"checked_on {r['checked_on']!r} is not YYYY-MM-DD")
+                if r["result"] not in CHECK_RESULTS:
+                    errors.add(path, line, f"result {r['result']!r} not in {', '.join(CHECK_RESULTS)}")
+                if not r["summary"].strip():
+                    errors.add(path, line, "check without a summary")
+                places = searched_places(r["searched"])
+                if not any(URL_RE.match(p) for p in places):
+                    errors.add(path, line, "searched names no address (the row's source)")
+                for p in places:
+                    if not (URL_RE.match(p) or p.startswith("pages:")):
+                        errors.add(path, line, f"searched item {p[:60]!r} is neither an address "
+                                               "nor a 'pages:' query")
+                slug = body_for(path, line, r["body_name"], r["state"])
+                if slug is None:
+                    if not any(e.startswith(f"{path}:{line}:") for e in errors.items):
+                        errors.add(path, line, f"checked body ({r['body_name']!r}, {r['state']!r})"
+                                               " is not a catalogue body")
+                    continue
+                if slug in seen:
+                    errors.add(path, line, f"second check of {slug!r} (first on line {seen[slug]})")
+                seen[slug] = line
+                self.checks.append((fname, line, r, slug))
+
+    def check_row(self, path: str, line: int, r: dict) -> bool:
+        errors, n = self.errors, len(self.errors.items)
+        if not r["body_name"].strip():
+            errors.add(path, line, "no body_name")
+        if r["level"] not in LEVELS:
+            errors.add(path, line, f"level {r['level']!r} not in {', '.join(LEVELS)}")
+        if r["organization_type"] not in ORGANIZATION_TYPES:
+            errors.add(path, line, f"organization_type {r['organization_type']!r} not union or allied")
+        if r["state"] and r["state"] not in USPS:
+            errors.add(path, line, f"state {r['state']!r} is not a USPS code")
+        if r["city"] and not r["state"]:
+            errors.add(path, line, "city given without state")
+        if r["zip"] and not ZIP_RE.match(r["zip"]):
+            errors.add(path, line, f"zip {r['zip']!r} is not 5 digits or ZIP+4")
+        for col, limit in (("body_name", "name"), ("affiliation", "affiliation"),
+                           ("designation", "designation"), ("city", "city"),
+                           ("bill", "bill_as_reported"), ("action_description", "description"),
+                           ("source_url", "source_url"), ("website", "source_url")):
+            if len(r[col]) > MAX_LEN[limit]:
+                errors.add(path, line, f"{col} longer than {MAX_LEN[limit]} characters")
+        if not URL_RE.match(r["source_url"]):
+            errors.add(path, line, f"source_url {r['source_url']!r} is not an http(s) URL")
+        if not r["quote"].strip():
+            errors.add(path, line, "no quote: an auditor could not find the claim on its page")
+        check_date(path, line, r["adopted_on"], errors, "adopted_on")
+        if r["date_kind"] not in ("",) + DATE_KINDS:
+            errors.add(path, line, f"date_kind {r['date_kind']!r} not adopted/reported")
+        if bool(r["adopted_on"]) != bool(r["date_kind"]):
+            errors.add(path, line, "adopted_on and date_kind must be both given or both empty")
+        if r["evidence"] not in ("",) + EVIDENCE:
+            errors.add(path, line, f"evidence {r['evidence']!r} not in {', '.join(EVIDENCE)}")
+        if r["bill"] and r["bill"] not in BILL_CODES and r["bill"] not in self.bill_map:
+            errors.add(path, line, f"bill {r['bill']!r} not mapped in curation/bill_map.csv")
+        if r["adopted_on"] and not r["evidence"]:
+            errors.add(path, line, "adopted_on given on a row that claims no resolution (no evidence)")
+        if r["evidence"] and not r["bill"] and not r["action_kind"]:
+            errors.add(path, line, "evidence of a resolution but no bill text")
+        acting = [c for c in ("action_date", "action_scope", "action_description") if r[c]]
+        if r["action_kind"]:
+            if r["action_kind"] not in ACTION_KINDS:
+                errors.add(path, line, f"action_kind {r['action_kind']!r} not an allowed kind")
+            check_date(path, line, r["action_date"], errors, "action_date")
+            if r["action_scope"] and r["action_scope"] not in SCOPES:
+                errors.add(path, line, f"action_scope {r['action_scope']!r} not in {', '.join(SCOPES)}")
+            if not r["action_scope"] and not r["bill"]:
+                errors.add(path, line, "action without a scope or a bill to take it from")
+            if not r["action_description"].strip():
+                errors.add(path, line, "action without a description")
+        elif acting:
+            errors.add(path, line, f"{', '.join(acting)} given without action_kind")
+        if r["members"] and not INT_RE.match(r["members"]):
+            errors.add(path, line, f"members {r['members']!r} is not a whole number")
+        if r["members_year"] and (not YEAR_RE.match(r["members_year"]) or not r["members"]):
+            errors.add(path, line, f"members_year {r['members_year']!r} needs members and a year")
+        if r["website"] and not URL_RE.match(r["website"]):
+            errors.add(path, line, f"website {r['website']!r} is not an http(s) URL")
+        if not (r["evidence"] or r["action_kind"] or r["members"] or r["website"]):
+            errors.add(path, line, "row claims nothing (no evidence, action, members or website)")
+        return len(errors.items) == n
+
+    def make_new_bodies(self, bodies: dict[str, dict]) -> None:
+        """One new body per (normalised name, state): attributes from its rows, first given wins;
+        rows that disagree on level or organization_type are an error."""
+        taken = set(bodies)
+        self.new_slug: dict[tuple[str, str], str] = {}
+        for key in sorted(self.new_body_rows):
+            rows = self.new_body_rows[key]
+            first = rows[0][2]
+            body = {"name": first["body_name"], "state": first["state"], "parent": ""}
+            for col in ("level", "organization_type", "affiliation", "designation", "city"):
+                values = [(f, n, r[col]) for f, n, r in rows if r[col]]
+                body[col] = values[0][2] if values else ""
+                if len({v for _, _, v in values}) > 1:
+                    where = ", ".join(f"{f}:{n} {v!r}" for f, n, v in values)
+                    if col in ("level", "organization_type"):
+                        self.errors.add(os.path.join(self.dir, rows[0][0]), rows[0][1],
+                                        f"new body {first['body_name']!r}: rows disagree on {col}: {where}")
+                    else:
+                        self.disagreements.append(f"{first['body_name']} {col}: {where}")
+            cities = {r["city"] for _, _, r in rows if r["state"] == body["state"]}
+            if body["city"] not in cities:  # a city only from a row placing the body elsewhere
+                body["city"] = ""
+            base = slugify(body["name"])
+            candidates = [base] + ([f"{base}-{body['state'].lower()}"] if body["state"] else [])
+            candidates += [f"{base}-{n}" for n in range(2, 1000)]
+            slug = next(c for c in candidates if c not in taken)
+            taken.add(slug)
+            self.new_slug[key] = slug
+            self.new_bodies[slug] = body
+
+    # ------------------------------------------------------------------ output
+    def emit(self, seen_out: set[tuple]) -> dict[str, list]:
+        """Endorsement-CSV rows: new bodies, resolutions, actions, body claims and checks.
+        `seen_out` holds the claims already written (raw rows); exact repeats are not written again."""
+        out = {"bodies": [], "resolutions": [], "actions": [], "claims": [], "checks": []}
+        self.rows_out: dict[tuple[str, int], int] = collections.Counter()
+        self.rows_dup: dict[tuple[str, int], int] = collections.Counter()
+        all_bodies = {**self.bodies, **self.new_bodies}
+
+        def name_of(slug: str) -> dict[str, str]:
+            b = all_bodies[slug]
+            return {"body_name": b["name"], "level": b["level"], "state": b["state"], "slug": slug}
+
+        def put(kind: str, row: dict, fname: str, line: int) -> None:
+            key = out_key(row)
+            if key in seen_out:
+                self.rows_dup[(fname, line)] += 1
+                return
+            seen_out.add(key)
+            out[kind].append(row)
+            self.rows_out[(fname, line)] += 1
+
+        urls: dict[str, set[str]] = collections.defaultdict(set)
+        members: dict[str, list] = collections.defaultdict(list)
+        websites: dict[str, list] = collections.defaultdict(list)
+        for order, (fname, line, r, slug) in enumerate(self.kept):
+            urls[slug].add(r["source_url"])
+            codes = [r["bill"]] if r["bill"] in BILL_CODES else self.bill_map.get(r["bill"], [])
+            scope = self.bill_scope.get(r["bill"], "federal_bill" if r["bill"] in BILL_CODES else "")
+            if r["evidence"] and r["bill"]:
+                if r["action_kind"] in COUNTER_ACTIONS:
+                    self.notes["resolution not written: the row reports a counter-action"] += 1
+                elif scope == "health_reform":
+                    self.notes["resolution not written: the bill is not single payer (health_reform)"] += 1
+                else:
+                    for code in codes or [r["bill"]]:
+                        put("resolutions", {
+                            **name_of(slug), "bill": code, "stance": "support",
+                            "adopted_on": r["adopted_on"], "date_kind": r["date_kind"],
+                            "commitments": "", "adoption_evidence": r["evidence"],
+                            "source_url": r["source_url"]},
+                            fname, line)
+            elif r["evidence"]:
+                self.notes["resolution not written: evidence given without a bill (action only)"] += 1
+            if r["action_kind"] and (fname, line) in self.duplicate_actions:
+                self.rows_dup[(fname, line)] += 1
+                self.notes["actions not written: the same event is already on record "
+                           "(curation/harvest_duplicates.csv)"] += 1
+            elif r["action_kind"]:
+                put("actions", {
+                    **name_of(slug), "action_kind": r["action_kind"], "action_date": r["action_date"],
+                    "action_description": r["action_description"],
+                    "action_scope": r["action_scope"] or scope,
+                    "action_bill": codes[0] if len(codes) == 1 else "",
+                    "source_url": r["source_url"]}, fname, line)
+            if r["members"]:
+                members[slug].append((int(r["members_year"] or 0), -order, r["members"],
+                                      r["members_year"], r["source_url"], fname, line))
+            if r["website"]:
+                websites[slug].append((order, r["website"], r["source_url"], fname, line))
+        self.members_dropped: list[str] = []
+        self.websites_dropped: list[str] = []
+        for slug in sorted(set(members) | set(websites)):
+            claim_m = claim_w = None
+            if members[slug]:
+                ranked = sorted(members[slug], reverse=True)
+                best = ranked[0]
+                claim_m = {"members": best[2], "members_year": best[3], "source_url": best[4]}
+                for other in ranked[1:]:
+                    self.members_dropped.append(
+                        f"{slug}: {other[2]} ({other[3] or 'no year'}) {other[5]}:{other[6]} -- "
+                        f"kept {best[2]} ({best[3] or 'no year'}) {best[5]}:{best[6]}")
+                self.rows_out[(best[5], best[6])] += 1
+            if websites[slug]:
+                ranked = sorted(websites[slug])
+                best = ranked[0]
+                claim_w = {"website": best[1], "source_url": best[2]}
+                for other in ranked[1:]:
+                    if other[1].rstrip("/") != best[1].rstrip("/"):
+                        self.websites_dropped.append(f"{slug}: {other[1]} {other[3]}:{other[4]} -- "
+                                                     f"kept {best[1]} {best[3]}:{best[4]}")
+                self.rows_out[(best[3], best[4])] += 1
+            if claim_m and claim_w and claim_m["source_url"] == claim_w["source_url"]:
+                out["claims"].append({**name_of(slug), **claim_m, **claim_w})
+            else:
+                for claim in (claim_m, claim_w):
+                    if claim:
+                        out["claims"].append({**name_of(slug), **claim})
+        for fname, line, r, slug in self.checks:
+            places = searched_places(r["searched"])
+            out["checks"].append({
+                **name_of(slug), "checked_on": r["checked_on"], "checked_by": "researcher",
+                "searched": "\n".join(places), "check_result": r["result"],
+                "check_summary": r["summary"].strip(),
+                "source_url": next(p for p in places if URL_RE.match(p))})
+            self.rows_out[(fname, line)] += 1
+        for slug in sorted(self.new_bodies):
+            b = self.new_bodies[slug]
+            out["bodies"].append({
+                "body_name": b["name"], "level": b["level"], "affiliation": b["affiliation"],
+                "designation": b["designation"], "city": b["city"], "state": b["state"],
+                "slug": slug, "parent": "", "organization_type": b["organization_type"],
+                "source_url": sorted(urls[slug])[0]})
+        return out
+
+    # ------------------------------------------------------------------ summary
+    def summary(self, report: bool) -> None:
+        print("harvest (seeds/harvest/):")
+        excluded = collections.Counter(f for f, _, _, _ in self.excluded)
+        for fname, rows in self.files.items():
+            lines = [n for n, _ in rows]
+            kept = sum(1 for n in lines if self.rows_out.get((fname, n)))
+            dup = sum(1 for n in lines if not self.rows_out.get((fname, n)) and self.rows_dup.get((fname, n)))
+            other = len(rows) - kept - dup - excluded[fname]
+            print(f"  {fname:24s} rows {len(rows):4d}  kept {kept:4d}  already on record {dup:3d}  "
+                  f"excluded {excluded[fname]:3d}" + (f"  superseded {other:3d}" if other else ""))
+        for fname, rows in self.check_files.items():
+            print(f"  {fname:24s} checks {len(rows):3d}")
+        by_reason = collections.Counter(reason for _, _, _, reason in self.excluded)
+        print(f"  rows excluded: {len(self.excluded)}")
+        for reason, n in sorted(by_reason.items()):
+            print(f"    {n:3d}  {reason}")
+        for note, n in sorted(self.notes.items()):
+            print(f"  {note}: {n}")
+        levels = collections.Counter(b["level"] for b in self.new_bodies.values())
+        types = collections.Counter(b["organization_type"] for b in self.new_bodies.values())
+        print(f"  new bodies: {len(self.new_bodies)} ("
+              + ", ".join(f"{k} {v}" for k, v in sorted(types.items())) + "; "
+              + ", ".join(f"{k} {v}" for k, v in sorted(levels.items())) + ")")
+        print(f"  membership figures superseded by a later one: {len(self.members_dropped)}; "
+              f"other websites not used: {len(self.websites_dropped)}")
+        if not report:
+            return
+        print("\nHarvest: new bodies")
+        for slug, b in sorted(self.new_bodies.items()):
+            print(f"  {slug}  ({b['name']}; {b['level']}, {b['organization_type']}, {b['state'] or '-'})")
+        print("\nHarvest: attribute disagreements among a new body's rows (first given kept)")
+        for item in self.disagreements:
+            print(f"  {item}")
+        print("\nHarvest: membership figures not used (several for one body: latest year kept)")
+        for item in self.members_dropped:
+            print(f"  {item}")
+        print("\nHarvest: websites not used (first given kept)")
+        for item in self.websites_dropped:
+            print(f"  {item}")
+        print("\nHarvest: excluded rows")
+        for fname, line, r, reason in self.excluded:
+            print(f"  {fname}:{line}  {r['body_name']} ({r['state']})  -- {reason}")
+
+
+# ==================================================================================== coverage
+# seeds/coverage.csv: the campaigns' own published counts (DATA/summary-figures.csv), chosen and
+# labelled in curation/coverage.csv.  seeds/lists.csv: every list or series the seeds come from,
+# with the rows and distinct bodies seeded from it (computed here) and how completely it was read
+# (curation/lists.csv, from the researchers' notes).
+
+COVERAGE_CUR_COLS = ["campaign", "bill", "label", "levels", "summary_figure", "source_url", "note"]
+COVERAGE_COLS = ["campaign", "bill", "figure", "levels", "value", "as_of", "source_url", "note"]
+LISTS_CUR_COLS = ["list", "url", "campaign", "source", "completeness", "note"]
+LISTS_COLS = ["list", "url", "campaign", "rows", "bodies", "completeness", "note"]
+SUMMARY_COLS = ["figure", "value", "as_of", "source_url"]
+
+
+def build_coverage(data: str, cur: str, errors: Errors) -> list[dict]:
+    s_path = os.path.join(data, "summary-figures.csv")
+    figures = {(r["figure"], r["source_url"]): (line, r)
+               for line, r in read_csv(s_path, SUMMARY_COLS, errors)}
+    path = os.path.join(cur, "coverage.csv")
+    out = []
+    for line, r in read_csv(path, COVERAGE_CUR_COLS, errors):
+        found = figures.get((r["summary_figure"], r["source_url"]))
+        if found is None:
+            errors.add(path, line, f"no figure {r['summary_figure']!r} from {r['source_url']} "
+                                   f"in {s_path}")
+            continue
+        fig = found[1]
+        if not INT_RE.match(fig["value"]):
+            errors.add(path, line, f"{s_path}:{found[0]}: value {fig['value']!r} is not a whole number")
+        check_date(s_path, found[0], fig["as_of"], errors, "as_of")
+        if r["bill"] not in BILL_CODES:
+            errors.add(path, line, f"bill {r['bill']!r} not in {', '.join(BILL_CODES)}")
+        for level in split_codes(r["levels"]):
+            if level not in LEVELS:
+                errors.add(path, line, f"level {level!r} not in {', '.join(LEVELS)}")
+        if not (r["campaign"].strip() and r["label"].strip()):
+            errors.add(path, line, "campaign and label are required")
+        out.append({"campaign": r["campaign"], "bill": r["bill"], "figure": r["label"],
+                    "levels": ";".join(split_codes(r["levels"])), "value": fig["value"],
+                    "as_of": fig["as_of"], "source_url": fig["source_url"], "note": r["note"]})
+    return out
+
+
+def build_lists(cur: str, errors: Errors, seeded_e: list, seeded_a: list,
+                harvest: Harvest) -> list[dict]:
+    path = os.path.join(cur, "lists.csv")
+    rows = read_csv(path, LISTS_CUR_COLS, errors)
+    raw_lists: list[tuple[int, list[str]]] = []
+    counts: dict[int, tuple[int, set[str]]] = {}
+    harvest_keys: dict[str, int] = {}
+    catch_all = actions_list = None
+    for line, r in rows:
+        src = r["source"]
+        if not (r["list"].strip() and r["completeness"].strip()):
+            errors.add(path, line, "list and completeness are required")
+        if r["url"] and not URL_RE.match(r["url"]):
+            errors.add(path, line, f"url {r['url']!r} is not an http(s) URL")
+        if src.startswith("harvest:"):
+            key = src[len("harvest:"):]
+            if key + ".csv" not in harvest.files:
+                errors.add(path, line, f"no harvest file {key}.csv")
+            harvest_keys[key + ".csv"] = line
+        elif src == "raw:*":
+            catch_all = line
+        elif src == "raw-actions":
+            actions_list = line
+        elif src.startswith("raw:"):
+            raw_lists.append((line, split_codes(src[len("raw:"):])))
+        else:
+            errors.add(path, line, f"source {src!r}: use harvest:<key>, raw:<url prefixes>, "
+                                   "raw:* or raw-actions")
+    for name in harvest.files:
+        if name not in harvest_keys:
+            errors.add(path, 0, f"harvest file {name} has no list row")
+    if catch_all is None or actions_list is None:
+        errors.add(path, 0, "needs a raw:* row (the other pages) and a raw-actions row")
+        return []
+    for line, _ in rows:
+        counts[line] = (0, set())
+
+    def add(line: int, slug: str) -> None:
+        n, slugs = counts[line]
+        slugs.add(slug)
+        counts[line] = (n + 1, slugs)
+
+    for _line, r, slug in seeded_e:
+        hits = [ln for ln, prefixes in raw_lists if any(r["source_url"].startswith(p) for p in prefixes)]
+        if len(hits) > 1:
+            errors.add(path, hits[1], f"{r['source_url']} matches lists on lines {hits}")
+        add(hits[0] if hits else catch_all, slug)
+    for _line, _r, slug in seeded_a:
+        add(actions_list, slug)
+    for fname, line, _r, slug in harvest.kept:
+        if harvest.rows_out.get((fname, line)) or harvest.rows_dup.get((fname, line)):
+            add(harvest_keys[fname], slug)
+    return [{"list": r["list"], "url": r["url"], "campaign": r["campaign"],
+             "rows": str(counts[line][0]), "bodies": str(len(counts[line][1])),
+             "completeness": r["completeness"], "note": r["note"]} for line, r in rows]
 
 
 def print_report(out_bodies, body_names, excluded_rows) -> None:
