@@ -142,7 +142,8 @@ def test_bodies_are_points_with_what_the_popup_needs(client, make_body, make_res
     assert feature["properties"] == {
         "kind": "body", "slug": "columbus-local", "name": "Columbus Local", "level": "local",
         "affiliation": "CWA", "tier": 3, "endorsing": True, "active_without_resolution": False,
-        "checked": True, "retreat": True, "dormant": True, "last_activity_on": "2019-06-01", "precision": "city"}
+        "checked": True, "retreat": True, "dormant": True, "last_activity_on": "2019-06-01",
+        "precision": "city"}
 
 
 def test_bodies_respect_the_bbox_and_the_shared_filters(client, make_body, make_resolution):

@@ -33,8 +33,9 @@ def test_gap_bars_split_each_group_in_proportion():
     assert svg.find("svg:title", NS).text == "Gap by level"
     widths = [float(r.get("width")) for key in ("unchecked", "paper", "acted", "mobilized")
               for r in bars(svg, key)]
-    assert widths == pytest.approx([BAR_W / 2, BAR_W / 4, BAR_W / 4, BAR_W / 4, BAR_W / 4, BAR_W / 2],
-                                   abs=0.05)  # council: unchecked, paper, acted; local: paper, acted, mobilized
+    # The council: unchecked, paper, acted; the local: paper, acted, mobilized.
+    expected = [BAR_W / 2, BAR_W / 4, BAR_W / 4, BAR_W / 4, BAR_W / 4, BAR_W / 2]
+    assert widths == pytest.approx(expected, abs=0.05)
     texts = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
     assert "gap 50% of 4 checked" in texts  # the value is written, not only drawn
     assert "gap 100% of 2 checked" in texts

@@ -22,17 +22,23 @@ class ImportProblems:
 
     def __init__(self) -> None:
         self.items: list[str] = []
-        self.more = 0
+        self.stopped_at: int | None = None
 
     def add(self, line: int, field: str, message: str) -> None:
         if len(self.items) < self.LIMIT:
             self.items.append(f"line {line}: {field}: {message}")
-        else:
-            self.more += 1
+
+    def full(self, line: int) -> bool:
+        """Whether enough problems are named to stop reading (then say where reading stopped)."""
+        if len(self.items) >= self.LIMIT:
+            self.stopped_at = line
+            return True
+        return False
 
     def raise_if_any(self) -> None:
         if self.items:
-            extra = [f"… and {self.more:,} more problem(s)"] if self.more else []
+            extra = ([f"… reading stopped at line {self.stopped_at:,} after {self.LIMIT} problems; "
+                      "there may be more problem(s)"] if self.stopped_at else [])
             raise ImportFileError(self.items + extra)
 
 

@@ -8,6 +8,7 @@ dated look at the body's follow-through (who by role, where, what was found)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -178,7 +179,7 @@ def is_endorsement_header(names: list[str]) -> bool:
     return "body_name" in names
 
 
-def read_endorsements(header: Record, rows: list[Record]) -> list[Claim]:
+def read_endorsements(header: Record, rows: Iterable[Record]) -> list[Claim]:
     """Validate every row; raise ImportFileError naming each bad line and field."""
     problems = ImportProblems()
     names = header_names(header.values)
@@ -196,6 +197,8 @@ def read_endorsements(header: Record, rows: list[Record]) -> list[Claim]:
     schema = EndorsementRowSchema()
     claims = []
     for record in rows:
+        if problems.full(record.line):
+            break
         if len(record.values) != len(names):
             problems.add(record.line, "row", f"has {len(record.values)} fields; the header has "
                                              f"{len(names)}")

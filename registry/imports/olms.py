@@ -107,6 +107,8 @@ def read_olms(text: str) -> list[OlmsRow]:
     problems.raise_if_any()
     latest: dict[int, OlmsRow] = {}
     for line, values in records:
+        if problems.full(line):
+            break
         record = {name: clean(value) for name, value in zip(header, values, strict=True)}
         for name, value in record.items():
             limit = TEXT_LIMITS.get(name)
@@ -127,7 +129,7 @@ TEXT_LIMITS = {"UNION_NAME": 400, "AFF_ABBR": LENGTHS["affiliation"], "DESIG_NAM
 
 
 def _row(line: int, record: dict[str, str | None], problems: ImportProblems) -> OlmsRow | None:
-    before = len(problems.items) + problems.more
+    before = len(problems.items)
     file_number = parse_int(record.get("F_NUM"), "F_NUM", line, problems, minimum=1)
     name = record.get("UNION_NAME")
     if not name:
@@ -141,7 +143,7 @@ def _row(line: int, record: dict[str, str | None], problems: ImportProblems) -> 
     members = parse_int(record.get("MEMBERS"), "MEMBERS", line, problems, minimum=0)
     year = parse_int(record.get("YR_COVERED"), "YR_COVERED", line, problems, minimum=1900,
                      maximum=2200)
-    if len(problems.items) + problems.more > before or file_number is None or not name:
+    if len(problems.items) > before or file_number is None or not name:
         return None
     code = (record.get("DESIG_NAME") or "").upper()
     words, level = DESIGNATIONS.get(code, (record.get("DESIG_NAME"), "other"))

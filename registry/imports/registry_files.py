@@ -8,7 +8,7 @@ updates that record (each changed field becomes a revision); a new id creates it
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -65,12 +65,14 @@ class Row:
     values: dict[str, Any]
 
 
-def parse(table: str, rows: list[Record]) -> list[Row]:
+def parse(table: str, rows: Iterable[Record]) -> list[Row]:
     """Typed values of every stored column; raise ImportFileError naming each bad line and field."""
     problems = ImportProblems()
     fields = FIELDS[table]()
     parsed = []
     for record in rows:
+        if problems.full(record.line):
+            break
         if len(record.values) != len(fields):
             problems.add(record.line, "row", f"has {len(record.values)} fields; the header has "
                                              f"{len(fields)}")

@@ -55,11 +55,12 @@ def parse_csv(path: str, encoding: str = "utf-8") -> ParsedFile:
     """Read and validate one CSV file of a layout the registry knows."""
     try:
         text = read_file(path, encoding)
-        items = list(records(text))
-        items = [item for item in items if any(value.strip() for value in item.values)]
-        if not items:
+        # Read lazily: validation stops once enough problems are named in a file of garbage.
+        items = (item for item in records(text) if any(value.strip() for value in item.values))
+        header = next(items, None)
+        if header is None:
             raise ImportFileError(["line 1: file: the file holds no header row"])
-        header, rows = items[0], items[1:]
+        rows = items
         names = header_names(header.values)
         table = registry_files.table_of(names)
         if table:
