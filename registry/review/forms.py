@@ -63,7 +63,7 @@ class CheckForm(FlaskForm):
     searched = TextAreaField("Where you looked (one source, archive or search per line)",
                              validators=[DataRequired("Say where you looked."),
                                          Length(max=LENGTHS["searched"])])
-    result = RadioField("What you found", choices=list(CHECK_RESULTS.items()),
+    result = RadioField("What you found", choices=options(CHECK_RESULTS),
                         validators=[InputRequired("Choose what you found.")])
     summary = TextAreaField("In short (shown on the body's page)",
                             validators=[Optional(), Length(max=LENGTHS["note"])])

@@ -165,7 +165,7 @@ class ActionForm(BodyPickerForm):
                 self.searched.errors.append("Say where you looked.")
                 valid = False
             if not self.occurred.errors and self.occurred.form.value()[1] != "day":
-                self.occurred.errors.append("Give the day you looked: year, month and day.")
+                self.occurred.form.day.errors.append("Give the day you looked: year, month and day.")
                 valid = False
         return valid
 
