@@ -16,11 +16,11 @@ from tests.moderation.helpers import PASSWORD
 
 PUBLIC_PAGES = [
     "/", "/bodies", "/bodies?state=OH&tier=3", "/bodies/sweep-local", "/bills", "/bills/hr-676",
-    "/gap", "/about", "/about/methodology", "/map", "/organize", "/organize?near=43215&radius_mi=50",
+    "/gap", "/about", "/about/methodology", "/about/coverage", "/submit/action?report=check", "/map", "/organize", "/organize?near=43215&radius_mi=50",
     "/data", "/submit", "/submit/resolution", "/submit/action", "/submit/correction/sweep-local",
     "/login", "/bodies/no-such-body",
 ]
-REVIEWER_PAGES = ["/review", "/review/{submission}"]
+REVIEWER_PAGES = ["/review", "/review/{submission}", "/review/research"]
 
 
 @pytest.fixture
