@@ -439,3 +439,12 @@ def test_export_datapackage_writes_every_table_and_descriptor(runner, tmp_path, 
         assert header == [f["name"] for f in resource["schema"]["fields"]]
     assert len(read_csv(tmp_path / "actions.csv")) == 1
     assert len(read_csv(tmp_path / "sources.csv")) == 2
+
+
+def test_every_endorsement_column_is_documented_on_the_data_page(client):
+    from registry.imports.endorsements import COLUMN_DOCS
+
+    assert tuple(COLUMN_DOCS) == COLUMNS
+    page = client.get("/data").get_data(as_text=True)
+    for name in COLUMNS:
+        assert f"<code>{name}</code>" in page, name

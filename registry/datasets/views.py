@@ -7,6 +7,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from registry.datasets import services
 from registry.exports.fields import TABLES, table_query
 from registry.exports.responses import LICENCE, download
+from registry.imports.endorsements import COLUMN_DOCS
 
 bp = Blueprint("data", __name__, url_prefix="/data")
 
@@ -19,6 +20,7 @@ def index():
         fields={table: services.FIELDS[table]() for table in TABLES},
         change_log=services.change_log(), licence=LICENCE,
         citation=services.citation(current_app.config["SITE_URL"]),
+        endorsement_columns=COLUMN_DOCS,
     )
 
 

@@ -78,6 +78,7 @@ class ClaimApplier:
         self.index = BodyIndex()
         self.bodies: dict[int, Body] = {}
         self.bills = {bill_key(bill.code): bill for bill in db.session.scalars(select(Bill))}
+        self.taken = set(self.index.by_slug)  # slugs in use, so a new body's is found in memory
         self.touched: set[int] = set()
         self.problems = ImportProblems()
         self.created: set[tuple[str, int]] = set()  # records this import made: later rows merge in
@@ -121,7 +122,8 @@ class ClaimApplier:
         values = {k: v for k, v in claim.body.items() if v is not None}
         body_id = self.index.match(claim.body)
         if body_id is None:
-            values["slug"] = values.get("slug") or services.unique_slug(values["name"], values.get("state"))
+            values["slug"] = values.get("slug") or services.unique_slug(
+                values["name"], values.get("state"), self.taken)
             place = place_for_body(values.get("city"), values.get("state"), values.get("zip"))
             if place:
                 values.update(latitude=place.latitude, longitude=place.longitude,

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from registry.database import db
 from registry.followthrough.status import refresh_statuses
@@ -37,27 +38,38 @@ def apply_olms(rows: list[OlmsRow], reason: str, progress: Progress | None = Non
     for start in range(0, len(numbers), 1000):
         chunk = numbers[start:start + 1000]
         known.update({b.olms_file_number: b for b in db.session.scalars(
-            select(Body).where(Body.olms_file_number.in_(chunk)))})
-    for row in rows:
-        provenance = Provenance(reason=f"{reason} line {row.line}")
-        values = row.values()
-        body = known.get(row.file_number)
-        if body is None:
-            values["slug"] = services.unique_slug(values["name"], values["state"])
-            body = services.create(Body(**_placed(values)), provenance)
-            report.counts["bodies created"] += 1
-        else:
-            empty = {k: v for k, v in values.items()
-                     if v is not None and getattr(body, k) in (None, "")}
-            if services.revise(body, empty, provenance):
-                report.counts["bodies updated"] += 1
-        title = f"OLMS union report, file number {row.file_number}" + (
-            f", {row.year}" if row.year else "")
-        report.counts["sources attached"] += services.attach_source(
-            body, SourceRef(url=OLMS_URL, title=title, publisher="US Department of Labor, OLMS"),
-            provenance)
-        if progress:
-            progress(1)
+            select(Body).where(Body.olms_file_number.in_(chunk)).options(selectinload(Body.sources)))})
+    taken = set(db.session.scalars(select(Body.slug)))
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start:start + CHUNK]
+        new = [row for row in chunk if row.file_number not in known]
+        created = {row.file_number for row in new}
+        bodies = [Body(**_placed({**row.values(), "slug": services.unique_slug(
+            row.name, row.state, taken)}), sources=[]) for row in new]
+        services.create_many(bodies, [_provenance(reason, row) for row in new])
+        known.update({body.olms_file_number: body for body in bodies})
+        report.counts["bodies created"] += len(bodies)
+        for row in chunk:
+            body, provenance = known[row.file_number], _provenance(reason, row)
+            if row.file_number not in created:
+                empty = {k: v for k, v in row.values().items()
+                         if v is not None and getattr(body, k) in (None, "")}
+                if services.revise(body, empty, provenance):
+                    report.counts["bodies updated"] += 1
+            title = f"OLMS union report, file number {row.file_number}" + (
+                f", {row.year}" if row.year else "")
+            report.counts["sources attached"] += services.attach_source(
+                body, SourceRef(url=OLMS_URL, title=title, publisher="US Department of Labor, OLMS"),
+                provenance)
+            if progress:
+                progress(1)
     db.session.flush()
     refresh_statuses(b.id for b in known.values())
     return report
+
+
+CHUNK = 1000  # new bodies are written a thousand at a time
+
+
+def _provenance(reason: str, row: OlmsRow) -> Provenance:
+    return Provenance(reason=f"{reason} line {row.line}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -55,13 +56,18 @@ def slugify(text: str) -> str:
     return slug[: LENGTHS["slug"] - 8] or "body"
 
 
-def unique_slug(name: str, state: str | None = None) -> str:
-    """A free slug for a new body: its name, then name + state, then a number."""
+def unique_slug(name: str, state: str | None = None, taken: set[str] | None = None) -> str:
+    """A free slug for a new body: its name, then name + state, then a number. A bulk import
+    passes the slugs it knows are taken (and gets the new one added to them)."""
     base = slugify(name)
-    candidates = [base] + ([f"{base}-{state.lower()}"] if state else [])
-    candidates += [f"{base}-{n}" for n in range(2, 1000)]
-    taken = set(db.session.scalars(select(Body.slug).where(Body.slug.like(f"{base}%"))))
-    return next(candidate for candidate in candidates if candidate not in taken)
+    candidates = itertools.chain([base], [f"{base}-{state.lower()}"] if state else [],
+                                 (f"{base}-{n}" for n in itertools.count(2)))
+    known = taken if taken is not None else set(
+        db.session.scalars(select(Body.slug).where(Body.slug.like(f"{base}%"))))
+    slug = next(candidate for candidate in candidates if candidate not in known)
+    if taken is not None:
+        taken.add(slug)
+    return slug
 
 
 def _jsonable(value: Any) -> Any:
@@ -106,12 +112,24 @@ def create(record: Any, provenance: Provenance) -> Any:
     """Add a new record and write its creation Revision."""
     db.session.add(record)
     db.session.flush()
+    _record_creation(record, provenance)
+    return record
+
+
+def create_many(records: list[Any], provenances: list[Provenance]) -> None:
+    """Add new records in one flush, then write each one's creation Revision (bulk imports)."""
+    db.session.add_all(records)
+    db.session.flush()
+    for record, provenance in zip(records, provenances, strict=True):
+        _record_creation(record, provenance)
+
+
+def _record_creation(record: Any, provenance: Provenance) -> None:
     entity_type, body_id = _entity(record)
     fields = {c.key: getattr(record, c.key) for c in record.__table__.columns
               if c.key not in ("id", "created_at", "updated_at", "published_at")}
     changes = {k: (None, v) for k, v in fields.items() if v not in (None, [], False)}
     record_revision(entity_type, record.id, body_id, changes, provenance)
-    return record
 
 
 def revise(record: Any, values: dict[str, Any], provenance: Provenance) -> dict[str, tuple[Any, Any]]:
