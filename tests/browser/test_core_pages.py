@@ -24,7 +24,7 @@ def test_home_to_profile_journey(watched_page, live_server, registry_with_data):
     """A visitor goes from the home page to the list, filters it, and opens a profile."""
     page = watched_page
     page.goto(live_server + "/")
-    assert "Endorsing bodies on record" in page.inner_text("main")
+    assert "Endorsing union bodies on record" in page.inner_text("main")
     page.get_by_role("link", name="Union bodies").first.click()
     page.fill("#state", "CA")
     page.get_by_role("button", name="Apply").click()

@@ -165,7 +165,7 @@ def test_a_marker_popup_gives_the_tier_reason_and_the_profile_link(watched_page,
     assert "Central labor council · AFL-CIO" in popup.inner_text()
     assert "Tier 3 · Mobilizing" in popup.inner_text()
     page.wait_for_function("document.querySelector('.body-popup .reason').innerText.startsWith('Tier 3 —')")
-    assert "rally or march on 2019-09-01, 120 members" in popup.locator(".reason").inner_text()
+    assert "rally or march on 1 September 2019, 120 members" in popup.locator(".reason").inner_text()
     assert "Last recorded activity: 1 September 2019" in popup.inner_text()
     link = popup.get_by_role("link", name="Open the full record")
     assert link.get_attribute("href") == "/bodies/columbus-clc"
@@ -192,7 +192,7 @@ def test_markers_open_from_the_keyboard(watched_page, live_server, map_data):
     ready(page)
     marker = page.locator(".leaflet-marker-icon[title^='Austin Labor Council']")
     assert marker.get_attribute("role") == "button" and marker.get_attribute("tabindex") == "0"
-    assert marker.get_attribute("title") == "Austin Labor Council: tier 0, Paper only"
+    assert marker.get_attribute("title") == "Austin Labor Council: not yet checked"
     marker.focus()
     page.keyboard.press("Enter")
     page.locator(".body-popup").wait_for()

@@ -29,8 +29,8 @@ def ohio(make_body, make_resolution, make_action):
 
 
 def test_search_journey_with_map(watched_page, live_server, ohio):
-    """An organizer searches near a city, filters to tier-0 endorsers, sees them on the map,
-    and gets a CSV link for exactly that search."""
+    """An organizer searches near a city, filters to endorsers nobody has checked yet, sees them
+    on the map, and gets a CSV link for exactly that search."""
     page = watched_page
     page.goto(live_server + "/")
     page.get_by_role("link", name="Organize").click()
@@ -40,13 +40,13 @@ def test_search_journey_with_map(watched_page, live_server, ohio):
     assert "near=columbus+ohio" in page.url and "radius_mi=100" in page.url
     expect(page.locator("tr.result")).to_have_count(2)
     expect(page.locator("#organize-map .leaflet-interactive")).to_have_count(3)  # two bodies, the centre
-    page.get_by_label("Endorsed, never acted (tier 0)").check()
+    page.get_by_label("Endorsed, follow-through not yet checked").check()
     page.get_by_role("button", name="Find bodies").click()
-    assert "prospect=never_acted" in page.url
+    assert "prospect=not_checked" in page.url
     expect(page.locator("tr.result")).to_have_count(1)
     assert page.locator("tr.result").all_inner_texts()[0].startswith("2.1")
     csv_link = page.get_by_role("link", name="Download this call list (CSV)")
-    assert "prospect=never_acted" in csv_link.get_attribute("href")
+    assert "prospect=not_checked" in csv_link.get_attribute("href")
     assert page.console_errors == [] and page.foreign_requests == []
 
 
