@@ -22,12 +22,22 @@ users_cli = AppGroup("users", help="Reviewer and administrator accounts.")
               type=click.Path(file_okay=False), help="Folder holding the seed CSV files.")
 @click.option("--if-empty", is_flag=True, help="Only seed a registry that holds no body yet.")
 def seed_command(directory: str, if_empty: bool) -> None:
-    """Load the real, sourced seed data (idempotent: a second run changes nothing)."""
+    """Load the real, sourced seed data and the congress files of its congress/ folder
+    (idempotent: a second run changes nothing; all or nothing)."""
     from registry.bodies.services import count_bodies
+    from registry.districts.commands import load_or_exit
+    from registry.districts.services import districts_loaded
     from registry.records.seed import SeedError, load_seeds
 
+    congress = os.path.join(directory, "congress")
     if if_empty and count_bodies():
-        click.echo("The registry already holds data: seeding skipped.")
+        if districts_loaded() or not os.path.isdir(congress):
+            click.echo("The registry already holds data: seeding skipped.")
+            return
+        # A registry seeded before districts existed still gets them.
+        districts = load_or_exit(congress)
+        db.session.commit()
+        click.echo(f"The registry already holds data; districts loaded: {districts.summary()}.")
         return
     try:
         report = load_seeds(directory)
@@ -37,7 +47,8 @@ def seed_command(directory: str, if_empty: bool) -> None:
         for problem in error.problems:
             click.echo(f"  {problem}", err=True)
         sys.exit(1)
-    if not report.changed:
+    districts = load_or_exit(congress) if os.path.isdir(congress) else None
+    if not report.changed and not (districts and districts.changed):
         db.session.rollback()
         click.echo("Seed data already loaded: nothing changed.")
         return
@@ -45,6 +56,8 @@ def seed_command(directory: str, if_empty: bool) -> None:
     created = ", ".join(f"{n} {kind}" for kind, n in sorted(report.created.items())) or "nothing new"
     updated = ", ".join(f"{n} {kind}" for kind, n in sorted(report.updated.items())) or "none"
     click.echo(f"Seeded: {created}; updated: {updated}; sources attached: {report.sources_added}.")
+    if districts is not None:
+        click.echo(f"Districts: {districts.summary()}.")
 
 
 @users_cli.command("create")
@@ -70,6 +83,7 @@ def create_user_command(email: str, role: str) -> None:
 
 
 def register(app: Flask) -> None:
+    from registry.districts.commands import districts_cli
     from registry.imports.commands import export_command, import_cli
 
     app.cli.add_command(seed_command)
@@ -78,3 +92,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(export_command)
     app.cli.add_command(bench_data_command)
     app.cli.add_command(geocode_command)
+    app.cli.add_command(districts_cli)

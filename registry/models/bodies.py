@@ -12,6 +12,7 @@ from registry.database import db, utcnow
 from registry.vocab import EVIDENCE_LEVELS, GEOCODE_PRECISIONS, LENGTHS, LEVELS, sql_in
 
 if TYPE_CHECKING:
+    from registry.models.districts import BodyDistrict
     from registry.models.records import Action, Resolution, Source
 
 
@@ -78,6 +79,10 @@ class Body(db.Model):
     )
     sources: Mapped[list[Source]] = relationship(
         back_populates="body", cascade="all, delete-orphan"
+    )
+    # The congressional district(s) of the current map it is (or may be) in: registry.districts.
+    district_links: Mapped[list[BodyDistrict]] = relationship(
+        back_populates="body", cascade="all, delete-orphan", passive_deletes=True
     )
 
     def __repr__(self) -> str:
