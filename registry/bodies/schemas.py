@@ -8,6 +8,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, pre_load, validates_schema
 from marshmallow.validate import Length, OneOf, Range
 
+from registry.districts.schemas import BodyDistrictSchema
 from registry.fields import UTCDateTime, printable
 from registry.followthrough.ladder import TIERS, is_dormant
 from registry.followthrough.status import today
@@ -140,6 +141,14 @@ class BodySchema(Schema):
         "Best evidence level among its records: reported, sourced or primary.", "sourced"))
     published_at = UTCDateTime(dump_only=True, metadata=_about(
         "When it was first published here.", "2026-11-20T09:30:00+00:00"))
+    district = fields.Nested(BodyDistrictSchema, allow_none=True, metadata={
+        "description": "Its congressional district of the current map; null when it has none "
+                       "(placed only by state, or not placed)."})
 
     def is_dormant(self, body) -> bool:
         return is_dormant(body.last_activity_on, today())
+
+    def get_attribute(self, obj, attr, default):
+        if attr == "district":  # the links (loaded with the body): one, several candidates, or none
+            return obj.district_links or None
+        return super().get_attribute(obj, attr, default)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from registry.bodies.schemas import GENERAL_FAMILY
 from registry.cache import versioned
 from registry.database import db
+from registry.districts.services import links_loader
 from registry.followthrough.ladder import dormancy_cutoff
 from registry.followthrough.status import today
 from registry.models import Action, Bill, Body, Resolution, Revision
@@ -94,7 +95,8 @@ def ordered(query: Select, sort: str) -> Select:
 
 def list_bodies(filters: dict[str, Any]) -> Pagination:
     # Parents joined: the API shows each body's parent, which must not cost a query per parent.
-    query = ordered(filtered_bodies(filters), filters.get("sort", "name")).options(joinedload(Body.parent))
+    query = ordered(filtered_bodies(filters), filters.get("sort", "name")).options(
+        joinedload(Body.parent), links_loader())
     return db.paginate(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200)
 
 
@@ -139,6 +141,7 @@ def _profile(condition) -> Profile | None:
             selectinload(Body.sources),
             selectinload(Body.parent),
             selectinload(Body.children),
+            links_loader(),
         )
     )
     if body is None:

@@ -214,6 +214,33 @@ def canonical_code(code: str) -> str | None:
     return district_code(*parsed) if parsed else None
 
 
+@dataclass(frozen=True)
+class DistrictRecord:
+    """A district as the API gives it (DistrictSchema)."""
+
+    summary: DistrictSummary
+    cosponsorship: list[CongressLine]
+    seat_history: list[SeatCongress] | None = None
+
+    code = property(lambda self: self.summary.seat.code)
+    state = property(lambda self: self.summary.seat.state)
+    number = property(lambda self: self.summary.seat.number)
+    congress = property(lambda self: self.summary.seat.congress)
+    representative = property(lambda self: self.summary.seat.representative)
+    bodies = property(lambda self: self.summary.here)
+    bodies_possibly_in = property(lambda self: self.summary.maybe)
+    pressure_point = property(lambda self: self.summary.pressure_point)
+    url = property(lambda self: f"/districts/{self.summary.seat.code}")
+
+
+def record_for(summary: DistrictSummary, *, history: bool = False) -> DistrictRecord:
+    people = roster()
+    seat = summary.seat
+    key = (seat.state, seat.number)
+    lines = people.lines(seat.representative.bioguide_id, key) if seat.representative else []
+    return DistrictRecord(summary, lines, people.history(key) if history else None)
+
+
 @dataclass
 class DistrictPage:
     summary: DistrictSummary

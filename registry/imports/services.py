@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from registry.database import db
+from registry.districts.placement import assign_districts
 from registry.followthrough.status import refresh_statuses
 from registry.geo import place_for_body
 from registry.imports.bodies import BodyRow
@@ -74,6 +75,7 @@ def apply_bodies(rows: list[BodyRow], reason: str, progress: Progress | None = N
         elif body.parent_id != parent.id:
             services.revise(body, {"parent_id": parent.id}, Provenance(reason=f"{reason} line {line}"))
     problems.raise_if_any()
+    assign_districts(b.id for b in existing.values())
     return report
 
 
@@ -82,6 +84,7 @@ def apply_olms(rows: list[OlmsRow], reason: str, progress: Progress | None = Non
     report = ImportReport()
     numbers = [row.file_number for row in rows]
     known: dict[int, Body] = {}
+    created: list[int] = []
     for start in range(0, len(numbers), 1000):
         chunk = numbers[start:start + 1000]
         known.update({b.olms_file_number: b for b in db.session.scalars(
@@ -93,6 +96,7 @@ def apply_olms(rows: list[OlmsRow], reason: str, progress: Progress | None = Non
         if body is None:
             values["slug"] = services.unique_slug(values["name"], values["state"])
             body = services.create(Body(**_placed(values)), provenance)
+            created.append(body.id)
             report.counts["bodies created"] += 1
         else:
             empty = {k: v for k, v in values.items()
@@ -108,4 +112,5 @@ def apply_olms(rows: list[OlmsRow], reason: str, progress: Progress | None = Non
             progress(1)
     db.session.flush()
     refresh_statuses(b.id for b in known.values())
+    assign_districts(created + [b.id for b in known.values()])
     return report

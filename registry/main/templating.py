@@ -25,6 +25,7 @@ NAVIGATION = (
     ("gap.index", "The gap"),
     ("bills.index", "Bills"),
     ("organize.index", "Organize"),
+    ("districts.index", "Districts"),
     ("submissions.start", "Submit"),
     ("data.index", "Data"),
     ("main.about", "About"),

@@ -14,6 +14,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from registry.database import db
+from registry.districts.services import links_loader
 from registry.followthrough.ladder import is_dormant
 from registry.followthrough.status import today
 from registry.geo import (
@@ -182,7 +183,8 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
     inside = _candidates(place, radius_mi, conditions)
     pool = _nearest(place, inside, limit)
     bodies = {b.id: b for b in db.session.scalars(
-        select(Body).where(Body.id.in_([c.body_id for c in pool])).options(joinedload(Body.parent)))}
+        select(Body).where(Body.id.in_([c.body_id for c in pool]))
+        .options(joinedload(Body.parent), links_loader()))}
     pool.sort(key=lambda c: (round(c.exact, 6), bodies[c.body_id].name, c.body_id))
     chosen = [(bodies[c.body_id], c.exact) for c in pool[:limit]]
     located_in_states = _state_only(place, radius_mi, conditions)
@@ -222,7 +224,7 @@ def _state_only(place: Place, radius_mi: float, conditions: list) -> list[tuple[
     if not totals:
         return []
     groups: dict[str, tuple[int, list[Body]]] = {}
-    listed = (select(Body).where(Body.id.in_(list(totals))).options(joinedload(Body.parent))
+    listed = (select(Body).where(Body.id.in_(list(totals))).options(joinedload(Body.parent), links_loader())
               .order_by(Body.state, Body.name, Body.id))
     for body in db.session.scalars(listed):
         groups.setdefault(body.state, (totals[body.id], []))[1].append(body)

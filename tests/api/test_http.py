@@ -232,8 +232,11 @@ def test_bills_equal_the_bills_page(client, small_registry, make_body, make_reso
 
 @pytest.mark.parametrize(("url", "bound"), [*((url, 4) for url in LISTINGS),
                                             ("/api/v1/stats/gap", 3),
-                                            ("/api/v1/bodies/steel-local-155", 12),
-                                            ("/api/v1/nearby?near=43215&radius_mi=100", 8)])
+                                            ("/api/v1/bodies/steel-local-155", 13),
+                                            ("/api/v1/nearby?near=43215&radius_mi=100", 9),
+                                            ("/api/v1/districts", 7),
+                                            ("/api/v1/districts/OH-3", 7)])
+@pytest.mark.usefixtures("districted_registry")
 def test_query_counts_do_not_grow_with_the_data(client, small_registry, queries, make_body,
                                                 make_resolution, make_action, url, bound):
     """Each API call runs the same small number of queries with 40 bodies or 72 (one of them
