@@ -59,13 +59,22 @@ def _freeze(value: Any) -> Any:
 
 def versioned(function: Callable[..., T]) -> Callable[..., T]:
     """Cache a function's result per (arguments, data version). Results must be immutable."""
+    return _cached(function, lambda version: version)
 
+
+def district_versioned(function: Callable[..., T]) -> Callable[..., T]:
+    """Cache a result that depends only on the district data and the day (representatives,
+    cosponsors, seats): kept while records are published, dropped when districts are reloaded."""
+    return _cached(function, lambda version: (version[0], version[1], version[-1]))
+
+
+def _cached(function: Callable[..., T], part: Callable[[tuple], tuple]) -> Callable[..., T]:
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> T:
         if not current_app.config.get("FIGURE_CACHE", True):
             return function(*args, **kwargs)
         key = (function.__module__, function.__qualname__, _freeze(args), _freeze(kwargs),
-               data_version())
+               part(data_version()))
         with _lock:
             if key in _entries:
                 _entries.move_to_end(key)

@@ -93,10 +93,12 @@ def ordered(query: Select, sort: str) -> Select:
     return query.order_by(*ORDERINGS.get(sort, ORDERINGS["name"]))
 
 
-def list_bodies(filters: dict[str, Any]) -> Pagination:
-    # Parents joined: the API shows each body's parent, which must not cost a query per parent.
-    query = ordered(filtered_bodies(filters), filters.get("sort", "name")).options(
-        joinedload(Body.parent), links_loader())
+def list_bodies(filters: dict[str, Any], *, with_districts: bool = False) -> Pagination:
+    # Parents joined: the API shows each body's parent, which must not cost a query per parent;
+    # so are the district links when the caller shows them (one more query).
+    query = ordered(filtered_bodies(filters), filters.get("sort", "name")).options(joinedload(Body.parent))
+    if with_districts:
+        query = query.options(links_loader())
     return db.paginate(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200)
 
 

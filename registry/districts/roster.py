@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from registry.cache import versioned
+from registry.cache import district_versioned
 from registry.database import db
 from registry.districts.congress import (
     CONGRESS_BILLS,
@@ -186,7 +186,7 @@ class Roster:
         return history
 
 
-@versioned
+@district_versioned
 def roster() -> Roster:
     """The roster of the loaded congress data (three queries, cached per data version)."""
     terms = [Term(*row) for row in db.session.execute(select(

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from registry.cache import versioned
+from registry.cache import district_versioned, versioned
 from registry.database import db
 from registry.districts.congress import (
     CURRENT_BILL,
@@ -112,7 +112,7 @@ def _seat(district: District, people: Roster, day: date) -> Seat:
                 cosponsor.on if cosponsor else None, bool(cosponsor and cosponsor.original))
 
 
-@versioned
+@district_versioned
 def seats() -> dict[int, Seat]:
     """Every district of the current map with today's representative (cached per data version)."""
     people, day = roster(), today()
@@ -329,6 +329,22 @@ def districts_of(body_ids: Iterable[int]) -> dict[int, BodyDistricts]:
     return {body_id: BodyDistricts(pairs[0][0], tuple(sorted((s for _, s in pairs),
                                                               key=lambda s: (s.state, s.number))))
             for body_id, pairs in found.items()}
+
+
+def districts_from_links(bodies: Iterable[Body]) -> dict[int, BodyDistricts]:
+    """The districts of bodies loaded with links_loader(): no query beyond the cached seats (and
+    none at all when no body has a district)."""
+    linked = [body for body in bodies if body.district_links]
+    if not linked:
+        return {}
+    by_id = seats()
+    found = {}
+    for body in linked:
+        chosen = sorted((by_id[link.district_id] for link in body.district_links
+                         if link.district_id in by_id), key=lambda s: (s.state, s.number))
+        if chosen:
+            found[body.id] = BodyDistricts(body.district_links[0].basis, tuple(chosen))
+    return found
 
 
 def district_ids_where_cosponsor(cosponsor: bool) -> list[int]:
