@@ -138,3 +138,31 @@ def test_district_pages_run_a_bounded_number_of_queries(client, placed, queries,
 def test_pages_say_when_districts_are_not_loaded(client):
     assert "District data is not loaded yet" in text_of(client.get("/districts"))
     assert client.get("/districts/OR-3").status_code == 404
+
+
+def test_exports_carry_the_district_columns(client, placed):
+    rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(
+        client.get("/data/bodies.csv").get_data(as_text=True)))}
+    nurses = rows["columbus-nurses"]
+    assert (nurses["district"], nurses["district_candidates"], nurses["district_congress"]) == \
+        ("OH-3", "OH-3", "119")
+    assert nurses["district_cosponsored_hr_3069"] == "false"
+    lloyd = rows["lloyd-local"]
+    assert lloyd["district"] == "" and sorted(lloyd["district_candidates"].split()) == ["OR-1", "OR-3"]
+    assert lloyd["district_cosponsored_hr_3069"] == ""
+    assert rows["irvington-hall"]["district_cosponsored_hr_3069"] == "true"
+    assert rows["oregon-somewhere"]["district_candidates"] == ""
+    data = text_of(client.get("/data"))
+    assert 'id="districts"' in data and "ZIP Code Tabulation Areas" in data
+    assert "district_candidates" in data  # in the data dictionary
+
+
+def test_the_shared_body_filter_selects_by_cosponsorship(client, placed):
+    """/bodies, the map and the API read `cosponsor` alike: bodies in (or possibly in) a district
+    whose representative has (not) cosponsored HR 3069."""
+    against = client.get("/api/v1/bodies?cosponsor=false").get_json()["items"]
+    assert {b["slug"] for b in against} == {"columbus-nurses", "columbus-paper"}
+    backing = client.get("/api/v1/bodies?cosponsor=true").get_json()["items"]
+    assert {b["slug"] for b in backing} == {"lloyd-local", "irvington-hall"}
+    assert "Columbus Paper Local" in text_of(client.get("/bodies?cosponsor=false"))
+    assert 'id="f-cosponsor"' in text_of(client.get("/map?cosponsor=false"))

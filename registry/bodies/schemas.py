@@ -8,6 +8,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, pre_load, validates_schema
 from marshmallow.validate import Length, OneOf, Range
 
+from registry.districts.congress import CURRENT_BILL
 from registry.districts.schemas import BodyDistrictSchema
 from registry.fields import UTCDateTime, printable
 from registry.followthrough.ladder import TIERS, is_dormant
@@ -67,6 +68,10 @@ class BodyFilterSchema(Schema):
                                        "example": False})
     dormant = fields.Boolean(load_default=None, metadata={
         "description": "true: no counted activity in the last 12 months.", "example": False})
+    cosponsor = fields.Boolean(load_default=None, metadata={
+        "description": f"true: bodies in (or possibly in) a congressional district whose "
+                       f"representative today cosponsored {CURRENT_BILL}; false: whose "
+                       "representative has not.", "example": False})
 
     @pre_load
     def tidy(self, data: Any, **kwargs) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from registry.bodies.schemas import GENERAL_FAMILY
 from registry.cache import versioned
 from registry.database import db
-from registry.districts.services import links_loader
+from registry.districts.services import bodies_in_districts_where_cosponsor, links_loader
 from registry.followthrough.ladder import dormancy_cutoff
 from registry.followthrough.status import today
 from registry.models import Action, Bill, Body, Resolution, Revision
@@ -49,6 +49,8 @@ def filtered_bodies(filters: dict[str, Any]) -> Select:
             Body.last_activity_on.is_(None), Body.last_activity_on >= cutoff))
     if filters.get("bill_family"):
         query = query.where(Body.id.in_(bodies_supporting_family(filters["bill_family"])))
+    if filters.get("cosponsor") is not None:
+        query = query.where(Body.id.in_(bodies_in_districts_where_cosponsor(filters["cosponsor"])))
     return query
 
 
