@@ -63,6 +63,7 @@ def register_blueprints(app: Flask) -> None:
     from registry.bodies.views import bp as bodies_bp
     from registry.coverage.views import bp as coverage_bp
     from registry.datasets.views import bp as data_bp
+    from registry.districts.views import bp as districts_bp
     from registry.documents.views import bp as documents_bp
     from registry.exports.views import bp as exports_bp
     from registry.feeds.views import bp as feeds_bp
@@ -85,6 +86,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(coverage_bp)
     app.register_blueprint(mapview_bp)
     app.register_blueprint(organize_bp)
+    app.register_blueprint(districts_bp)
     app.register_blueprint(submissions_bp)
     app.register_blueprint(review_bp)
     app.register_blueprint(auth_bp)

@@ -1,9 +1,10 @@
 """A small in-process cache for figures computed over the whole registry (facet counts, gap
 aggregates, table sizes), keyed by the registry's data version.
 
-The version is read in one indexed statement: the highest ids of the published tables and of the
-revision log. Every change to published records goes through the record services, which add a
-row or write a Revision, so any change moves the version and old entries are never served.
+The version is read in one indexed statement: the highest ids of the published tables, of the
+revision log and of the district data loads. Every change to published records goes through the
+record services, which add a row or write a Revision, and every district data load that changes
+something adds a row, so any change moves the version and old entries are never served.
 Each worker process keeps its own entries; the version keeps them all correct.
 """
 
@@ -28,16 +29,17 @@ T = TypeVar("T")
 
 
 def data_version() -> tuple:
-    """(database, today, max ids of bodies, resolutions, actions, sources, revisions)."""
+    """(database, today, max ids of bodies, resolutions, actions, sources, revisions and
+    district data loads)."""
     # Kept on the request (not on g, which a test's app context may share across requests).
     if has_request_context() and "registry.data_version" in request.environ:
         return request.environ["registry.data_version"]
     from registry.followthrough.status import today
-    from registry.models import Action, Body, Resolution, Revision, Source
+    from registry.models import Action, Body, DistrictDataLoad, Resolution, Revision, Source
 
     ids = db.session.execute(select(*(
         select(func.max(model.id)).scalar_subquery()
-        for model in (Body, Resolution, Action, Source, Revision)
+        for model in (Body, Resolution, Action, Source, Revision, DistrictDataLoad)
     ))).one()
     version = (str(db.engine.url), today().isoformat(), *ids)
     if has_request_context():
@@ -57,13 +59,22 @@ def _freeze(value: Any) -> Any:
 
 def versioned(function: Callable[..., T]) -> Callable[..., T]:
     """Cache a function's result per (arguments, data version). Results must be immutable."""
+    return _cached(function, lambda version: version)
 
+
+def district_versioned(function: Callable[..., T]) -> Callable[..., T]:
+    """Cache a result that depends only on the district data and the day (representatives,
+    cosponsors, seats): kept while records are published, dropped when districts are reloaded."""
+    return _cached(function, lambda version: (version[0], version[1], version[-1]))
+
+
+def _cached(function: Callable[..., T], part: Callable[[tuple], tuple]) -> Callable[..., T]:
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> T:
         if not current_app.config.get("FIGURE_CACHE", True):
             return function(*args, **kwargs)
         key = (function.__module__, function.__qualname__, _freeze(args), _freeze(kwargs),
-               data_version())
+               part(data_version()))
         with _lock:
             if key in _entries:
                 _entries.move_to_end(key)

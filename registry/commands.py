@@ -25,14 +25,24 @@ SEED_FILES = ("bills.csv", "endorsements.csv")  # in the order they refer to eac
               type=click.Path(file_okay=False), help="Folder holding the seed CSV files.")
 @click.option("--if-empty", is_flag=True, help="Only seed a registry that holds no body yet.")
 def seed_command(directory: str, if_empty: bool) -> None:
-    """Load the real, sourced seed data (idempotent: a second run changes nothing).
+    """Load the real, sourced seed data and the congress files of its congress/ folder
+    (idempotent: a second run changes nothing; all or nothing).
 
     The seeds are the bills file and the endorsement CSV, read by the same import as every file."""
     from registry.bodies.services import count_bodies
+    from registry.districts.commands import load_or_exit
+    from registry.districts.services import districts_loaded
     from registry.imports.runner import ImportError_, apply, parse_csv
 
+    congress = os.path.join(directory, "congress")
     if if_empty and count_bodies():
-        click.echo("The registry already holds data: seeding skipped.")
+        if districts_loaded() or not os.path.isdir(congress):
+            click.echo("The registry already holds data: seeding skipped.")
+            return
+        # A registry seeded before districts existed still gets them.
+        districts = load_or_exit(congress)
+        db.session.commit()
+        click.echo(f"The registry already holds data; districts loaded: {districts.summary()}.")
         return
     try:
         files = [parse_csv(os.path.join(directory, name)) for name in SEED_FILES]
@@ -44,12 +54,16 @@ def seed_command(directory: str, if_empty: bool) -> None:
         for problem in error.problems:
             click.echo(f"  {problem}", err=True)
         sys.exit(1)
-    if not any(n for what, n in report.counts.items() if what != "rows unchanged"):
+    districts = load_or_exit(congress) if os.path.isdir(congress) else None
+    changed = any(n for what, n in report.counts.items() if what != "rows unchanged")
+    if not changed and not (districts and districts.changed):
         db.session.rollback()
         click.echo("Seed data already loaded: nothing changed.")
         return
     db.session.commit()
     click.echo(f"Seeded: {report.summary()}.")
+    if districts is not None:
+        click.echo(f"Districts: {districts.summary()}.")
 
 
 @users_cli.command("create")
@@ -75,6 +89,7 @@ def create_user_command(email: str, role: str) -> None:
 
 
 def register(app: Flask) -> None:
+    from registry.districts.commands import districts_cli
     from registry.imports.commands import export_command, import_cli
 
     app.cli.add_command(seed_command)
@@ -83,3 +98,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(export_command)
     app.cli.add_command(bench_data_command)
     app.cli.add_command(geocode_command)
+    app.cli.add_command(districts_cli)

@@ -245,3 +245,51 @@ def queries():
 
 def table_names() -> set[str]:
     return set(inspect(db.engine).get_table_names())
+
+
+# Congressional districts --------------------------------------------------------------------
+
+CONGRESS_STATES = ("OR", "OH", "VT", "GA", "DC")
+HOUSE_BILLS = {"HR 676": 108, "HR 1384": 116, "HR 1976": 117, "HR 3421": 118, "HR 3069": 119}
+
+
+@pytest.fixture(scope="session")
+def congress_directory(tmp_path_factory) -> str:
+    """The real congress files of seeds/congress/, cut to a few states (OR, OH, VT, GA, DC) so a
+    test loads them in a moment; every row kept is the files' own."""
+    import csv
+
+    from registry import PROJECT_ROOT
+
+    source = os.path.join(PROJECT_ROOT, "seeds", "congress")
+    target = tmp_path_factory.mktemp("congress")
+    for name in os.listdir(source):
+        if not name.endswith(".csv"):
+            continue
+        with open(os.path.join(source, name), newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            state_column = "state_abbr" if "state_abbr" in (reader.fieldnames or []) else "state"
+            rows = [row for row in reader if row[state_column] in CONGRESS_STATES]
+            fields = reader.fieldnames
+        with open(target / name, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(rows)
+    return str(target)
+
+
+@pytest.fixture
+def house_bills(make_bill) -> dict[str, Bill]:
+    """The House Medicare for All bills the cosponsor files name."""
+    return {code: make_bill(code=code, slug=code.lower().replace(" ", "-"), congress=congress)
+            for code, congress in HOUSE_BILLS.items()}
+
+
+@pytest.fixture
+def districts(app, house_bills, congress_directory):
+    """Load the congress files (cut to a few states); returns the load report."""
+    from registry.districts.loader import load_districts
+
+    report = load_districts(congress_directory)
+    db.session.commit()
+    return report

@@ -28,7 +28,18 @@ API_SETTINGS = {
 
 
 def register(app: Flask) -> None:
-    from registry.api import bodies, caching, cors, docs, geo, nearby, records, stats, submissions
+    from registry.api import (
+        bodies,
+        caching,
+        cors,
+        districts,
+        docs,
+        geo,
+        nearby,
+        records,
+        stats,
+        submissions,
+    )
     from registry.extensions import csrf
 
     for key, value in API_SETTINGS.items():
@@ -36,7 +47,7 @@ def register(app: Flask) -> None:
     api.init_app(app, spec_kwargs={"extra_plugins": [ConditionalRequestsPlugin()]})
     add_error_examples(api)
     for blueprint in (bodies.blp, records.resolutions, records.actions, records.bills, stats.blp,
-                      geo.blp, nearby.blp, submissions.blp):
+                      geo.blp, nearby.blp, districts.blp, submissions.blp):
         csrf.exempt(blueprint)
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
     caching.register(app)

@@ -58,7 +58,7 @@ def list_bodies(filters):
 
     The same filters as the /bodies page, with the same meaning. Sorted by name unless `sort`
     says otherwise."""
-    page = services.list_bodies(filters)
+    page = services.list_bodies(filters, with_districts=True)
     return page_payload(page), 200, link_header(page)
 
 

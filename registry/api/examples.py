@@ -10,6 +10,9 @@ SOURCE = {
     "title": None, "publisher": None, "is_primary": False, "published_on": None,
 }
 
+BODY_DISTRICT = {"code": None, "congress": 119, "candidates": ["OR-1", "OR-3", "OR-5", "OR-6"],
+                 "basis": "city"}
+
 BODY = {
     "id": 12, "slug": "afge-local-2157", "name": "AFGE Local 2157", "level": "local",
     "affiliation": "AFGE", "designation": "Local 2157",
@@ -21,7 +24,7 @@ BODY = {
     "tier": 1, "tier_name": "Internal", "retreat": False, "dormant": True,
     "active_without_resolution": False, "first_resolution_on": "2009-08-27",
     "last_activity_on": "2009-08-27", "evidence_level": "sourced",
-    "published_at": "2026-11-20T09:30:00+00:00",
+    "published_at": "2026-11-20T09:30:00+00:00", "district": BODY_DISTRICT,
 }
 
 RESOLUTION = {
@@ -121,3 +124,29 @@ NEARBY = {
                                         "explanation": "its parent body"}}],
     "state_groups": [],
 }
+
+COUNTS = {"total": 0, "endorsing": 0, "checked": 0, "mobilized": 0, "gap": None}
+
+DISTRICT = {
+    "code": "OR-3", "state": "OR", "number": 3, "congress": 119,
+    "representative": {"name": "Maxine Dexter", "bioguide_id": "D000635", "party": "Democrat",
+                       "since": "2025-01-03", "since_exact": True},
+    "cosponsorship": [
+        {"bill": "HR 3069", "congress": 119, "cosponsored_on": "2025-04-29", "original": True,
+         "member": True, "seat": "OR-3"},
+        {"bill": "HR 3421", "congress": 118, "cosponsored_on": None, "original": False,
+         "member": False, "seat": None},
+    ],
+    "bodies": COUNTS,
+    "bodies_possibly_in": {"total": 7, "endorsing": 7, "checked": 3, "mobilized": 1, "gap": 0.8571},
+    "pressure_point": False, "url": "/districts/OR-3",
+}
+
+DISTRICT_DETAIL = {**DISTRICT, "seat_history": [
+    {"congress": 119, "bill": "HR 3069", "holders": [
+        {"name": "Maxine Dexter", "bioguide_id": "D000635", "party": "Democrat", "start": "2025-01-03",
+         "end": "2027-01-03", "cosponsored_on": "2025-04-29", "original": True}]},
+    {"congress": 118, "bill": "HR 3421", "holders": [
+        {"name": "Earl Blumenauer", "bioguide_id": "B000574", "party": "Democrat", "start": "2023-01-03",
+         "end": "2025-01-03", "cosponsored_on": "2023-05-17", "original": True}]},
+]}

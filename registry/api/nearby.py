@@ -9,6 +9,7 @@ from marshmallow.validate import Length, OneOf, Range
 from registry.api import examples
 from registry.api.spec import ApiErrorSchema, error_example
 from registry.bodies.schemas import BodySchema
+from registry.districts.congress import CURRENT_BILL
 from registry.fields import printable
 from registry.organize import services
 from registry.vocab import LENGTHS, LEVELS, PROSPECTS
@@ -33,6 +34,10 @@ class NearbyArgsSchema(Schema):
     affiliation = fields.String(load_default=None,
                                 validate=[printable, Length(max=LENGTHS["affiliation"])],
                                 metadata={"description": "National union or federation.", "example": "AFT"})
+    cosponsor = fields.Boolean(load_default=None, metadata={
+        "description": f"false: only bodies in (or possibly in) a congressional district whose "
+                       f"representative has not cosponsored {CURRENT_BILL}; true: whose "
+                       "representative has.", "example": False})
 
 
 class PlaceSchema(Schema):
@@ -107,5 +112,6 @@ def nearby(args):
     if found.place is None:
         abort(404, message=found.problem or "No place matches that ZIP code or city.",
               errors={"query": {"near": [s.label for s in found.suggestions] or [found.problem]}})
-    filters = {"prospects": args["prospect"], "level": args["level"], "affiliation": args["affiliation"]}
+    filters = {"prospects": args["prospect"], "level": args["level"], "affiliation": args["affiliation"],
+               "cosponsor": args["cosponsor"]}
     return services.nearby(found.place, args["radius_mi"], filters)

@@ -60,3 +60,15 @@ def link_header(page: Pagination) -> dict[str, str]:
         links.append(link(page.next_num, "next"))
     links.append(link(max(page.pages, 1), "last"))
     return {"Link": ", ".join(links)}
+
+
+class ListPage:
+    """One page of a list already in memory, with the attributes of a flask-sqlalchemy Pagination
+    that page_payload and link_header read."""
+
+    def __init__(self, items: list[Any], page: int, per_page: int):
+        self.total, self.page, self.per_page = len(items), page, per_page
+        self.items = items[(page - 1) * per_page:page * per_page]
+        self.pages = max(0, -(-self.total // per_page))
+        self.has_prev, self.prev_num = page > 1, page - 1
+        self.has_next, self.next_num = page < self.pages, page + 1

@@ -8,6 +8,8 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, pre_load, validates_schema
 from marshmallow.validate import Length, OneOf, Range
 
+from registry.districts.congress import CURRENT_BILL
+from registry.districts.schemas import BodyDistrictSchema
 from registry.fields import UTCDateTime, printable
 from registry.followthrough.ladder import STANDINGS, is_dormant, standing
 from registry.followthrough.status import today
@@ -89,6 +91,10 @@ class BodyFilterSchema(Schema):
                                        "example": False})
     dormant = fields.Boolean(load_default=None, metadata={
         "description": "true: no counted activity in the last 12 months.", "example": False})
+    cosponsor = fields.Boolean(load_default=None, metadata={
+        "description": f"true: bodies in (or possibly in) a congressional district whose "
+                       f"representative today cosponsored {CURRENT_BILL}; false: whose "
+                       "representative has not.", "example": False})
 
     @pre_load
     def tidy(self, data: Any, **kwargs) -> dict[str, Any]:
@@ -179,6 +185,14 @@ class BodySchema(Schema):
         "Best evidence level among its records: reported, sourced or primary.", "sourced"))
     published_at = UTCDateTime(dump_only=True, metadata=_about(
         "When it was first published here.", "2026-11-20T09:30:00+00:00"))
+    district = fields.Nested(BodyDistrictSchema, allow_none=True, metadata={
+        "description": "Its congressional district of the current map; null when it has none "
+                       "(placed only by state, or not placed)."})
 
     def is_dormant(self, body) -> bool:
         return is_dormant(body.last_activity_on, today())
+
+    def get_attribute(self, obj, attr, default):
+        if attr == "district":  # the links (loaded with the body): one, several candidates, or none
+            return obj.district_links or None
+        return super().get_attribute(obj, attr, default)

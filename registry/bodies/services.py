@@ -13,6 +13,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from registry.bodies.schemas import GENERAL_FAMILY
 from registry.cache import versioned
 from registry.database import db
+from registry.districts.services import bodies_in_districts_where_cosponsor, links_loader
 from registry.followthrough.ladder import dormancy_cutoff
 from registry.followthrough.status import ADOPTION_ORDER, today
 from registry.models import Action, Bill, Body, Resolution, Revision
@@ -58,6 +59,8 @@ def filtered_bodies(filters: dict[str, Any]) -> Select:
             Body.last_activity_on.is_(None), Body.last_activity_on >= cutoff))
     if filters.get("bill_family"):
         query = query.where(Body.id.in_(bodies_supporting_family(filters["bill_family"])))
+    if filters.get("cosponsor") is not None:
+        query = query.where(Body.id.in_(bodies_in_districts_where_cosponsor(filters["cosponsor"])))
     return query
 
 
@@ -102,9 +105,12 @@ def ordered(query: Select, sort: str) -> Select:
     return query.order_by(*ORDERINGS.get(sort, ORDERINGS["name"]))
 
 
-def list_bodies(filters: dict[str, Any]) -> Pagination:
-    # Parents joined: the API shows each body's parent, which must not cost a query per parent.
+def list_bodies(filters: dict[str, Any], *, with_districts: bool = False) -> Pagination:
+    # Parents joined: the API shows each body's parent, which must not cost a query per parent;
+    # so are the district links when the caller shows them (one more query).
     query = ordered(filtered_bodies(filters), filters.get("sort", "name")).options(joinedload(Body.parent))
+    if with_districts:
+        query = query.options(links_loader())
     return db.paginate(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200)
 
 
@@ -150,6 +156,7 @@ def _profile(condition) -> Profile | None:
             selectinload(Body.parent),
             selectinload(Body.children),
             selectinload(Body.checks),
+            links_loader(),
         )
     )
     if body is None:

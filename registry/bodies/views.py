@@ -8,6 +8,8 @@ from marshmallow import ValidationError
 from registry.bodies import services
 from registry.bodies.facets import facet_counts
 from registry.bodies.schemas import SORTS, BodyListSchema
+from registry.districts.congress import CURRENT_BILL
+from registry.districts.services import districts_from_links
 from registry.followthrough.ladder import dormancy_cutoff
 from registry.followthrough.status import status_of, timeline, today
 from registry.vocab import LEVELS
@@ -36,4 +38,6 @@ def detail(slug: str):
     status = status_of(profile.body)
     return render_template("bodies/detail.html", body=profile.body, revisions=profile.revisions,
                            status=status, dormant=status.is_dormant(today()),
-                           entries=timeline(profile.body, status))
+                           entries=timeline(profile.body, status),
+                           district=districts_from_links([profile.body]).get(profile.body.id),
+                           current_bill=CURRENT_BILL)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, render_template, request
 
 from registry.datasets import services
+from registry.districts.congress import CURRENT_CONGRESS, ordinal
+from registry.districts.services import latest_load
 from registry.exports.fields import TABLES, table_query
 from registry.exports.responses import LICENCE, download
 from registry.imports.endorsements import COLUMN_DOCS
@@ -21,6 +23,7 @@ def index():
         change_log=services.change_log(), licence=LICENCE,
         citation=services.citation(current_app.config["SITE_URL"]),
         endorsement_columns=COLUMN_DOCS,
+        districts_load=latest_load(), districts_congress=ordinal(CURRENT_CONGRESS),
     )
 
 

@@ -6,12 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, case, literal, select
+from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import aliased
 
+from registry.districts.congress import CURRENT_BILL
+from registry.districts.services import district_ids_where_cosponsor
 from registry.followthrough.ladder import STANDINGS, TIERS, dormancy_cutoff
 from registry.followthrough.status import today
-from registry.models import Action, Bill, Body, Check, Resolution, Source
+from registry.models import Action, Bill, Body, BodyDistrict, Check, District, Resolution, Source
+
+COSPONSOR_COLUMN = f"district_cosponsored_{CURRENT_BILL.lower().replace(' ', '_')}"
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,34 @@ def _tier_name():
         (Body.endorsing.is_(True) & Body.checked.is_(False), literal(STANDINGS["not_checked"])),
         *((Body.tier == tier, literal(name)) for tier, name in TIERS.items()),
     )
+
+
+def district_fields() -> list[Field]:
+    """A body's congressional district of the current map, read from its district links."""
+    links = select(BodyDistrict.district_id).where(BodyDistrict.body_id == Body.id)
+    certain = links.where(BodyDistrict.certain.is_(True)).scalar_subquery()
+    code = (select(District.code).join(BodyDistrict, BodyDistrict.district_id == District.id)
+            .where(BodyDistrict.body_id == Body.id, BodyDistrict.certain.is_(True)).scalar_subquery())
+    candidates = (select(func.aggregate_strings(District.code, " "))
+                  .select_from(BodyDistrict).join(District, BodyDistrict.district_id == District.id)
+                  .where(BodyDistrict.body_id == Body.id).scalar_subquery())
+    congress = (select(func.max(District.congress)).select_from(BodyDistrict)
+                .join(District, BodyDistrict.district_id == District.id)
+                .where(BodyDistrict.body_id == Body.id).scalar_subquery())
+    cosponsored = case((certain.in_(district_ids_where_cosponsor(True)), True),
+                       (certain.in_(district_ids_where_cosponsor(False)), False), else_=None)
+    return [
+        Field("district", "string", "Congressional district of the current map (e.g. OR-3, VT-AL) "
+              "when the body's ZIP code area (or, without one, its city's) lies in one district; "
+              "empty when it may be in several or none.", code, derived=True),
+        Field("district_candidates", "string", "Every district the body may be in, space-separated "
+              "(one when certain; empty for bodies placed only by state).", candidates, derived=True),
+        Field("district_congress", "integer", "The Congress whose district map is used.", congress,
+              derived=True),
+        Field(COSPONSOR_COLUMN, "boolean", f"Whether the representative of `district` on the export "
+              f"date cosponsored {CURRENT_BILL}; empty when the district is not certain.", cosponsored,
+              derived=True),
+    ]
 
 
 def body_fields(parent=None) -> list[Field]:
@@ -102,6 +134,7 @@ def body_fields(parent=None) -> list[Field]:
               "primary.", Body.evidence_level, derived=True),
         Field("published_at", "datetime", "When the body was published in the registry (UTC).",
               Body.published_at),
+        *district_fields(),
     ]
 
 

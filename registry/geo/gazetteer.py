@@ -47,13 +47,22 @@ def zip_rows() -> dict[str, dict]:
 
 
 @cache
-def _city_index() -> dict[tuple[str, str], list[tuple[float, float]]]:
-    index: dict[tuple[str, str], list[tuple[float, float]]] = {}
-    for row in zip_rows().values():
-        point = (float(row["lat"]), float(row["long"]))
-        for name in [row["city"], *row.get("acceptable_cities", [])]:
-            index.setdefault((normalise_city(name), row["state"]), []).append(point)
+def _city_index() -> dict[tuple[str, str], list[tuple[str, bool]]]:
+    """(normalised city, state) → the ZIP codes naming that city, each with whether the city is
+    the ZIP's own name (not only an acceptable one)."""
+    index: dict[tuple[str, str], list[tuple[str, bool]]] = {}
+    for code, row in zip_rows().items():
+        for rank, name in enumerate([row["city"], *row.get("acceptable_cities", [])]):
+            index.setdefault((normalise_city(name), row["state"]), []).append((code, rank == 0))
     return index
+
+
+def city_zip_codes(city: str, state: str) -> tuple[str, ...]:
+    """The ZIP codes of a city: those that name it as their own city, else every ZIP that
+    accepts its name."""
+    codes = _city_index().get((normalise_city(city), state.upper()), ())
+    own = tuple(code for code, primary in codes if primary)
+    return own or tuple(code for code, _ in codes)
 
 
 @cache
@@ -125,9 +134,11 @@ def zip_place(code: str) -> Place | None:
 def city_place(city: str, state: str) -> Place | None:
     """The centre of a city's ZIP codes."""
     key = (normalise_city(city), state.upper())
-    points = _city_index().get(key)
-    if not points:
+    codes = _city_index().get(key)
+    if not codes:
         return None
+    rows = zip_rows()
+    points = [(float(rows[code]["lat"]), float(rows[code]["long"])) for code, _ in codes]
     lat, lon = _centre(points)
     return Place(lat, lon, "city", f"{city_names()[key]}, {state.upper()}", state.upper())
 

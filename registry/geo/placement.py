@@ -10,6 +10,7 @@ from geopy.geocoders.base import Geocoder
 from sqlalchemy import select
 
 from registry.database import db
+from registry.districts.placement import assign_districts
 from registry.geo.gazetteer import Place, city_place, state_place, zip_place
 from registry.geo.geocoders import GazetteerGeocoder, place_from
 from registry.models import Body
@@ -89,6 +90,7 @@ def place_bodies(ids: list[int], geocoder: Geocoder, progress: Callable[[int], N
             report.placed[placement.place.precision] += 1
             if placement.note:
                 report.note(report.notes, placement.note, body.name)
+        assign_districts(chunk)
         db.session.commit()
         if progress:
             progress(len(chunk))

@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from registry.database import db
 from registry.followthrough.status import refresh_statuses
+from registry.districts.placement import assign_districts
 from registry.geo import place_for_body
 from registry.imports.common import ImportProblems, ImportReport
 from registry.imports.endorsements import Claim
@@ -275,4 +276,5 @@ def apply_claims(claims: list[Claim], reason: str, progress: Progress | None = N
     applier.problems.raise_if_any()
     db.session.flush()
     refresh_statuses(applier.touched)
+    assign_districts(applier.touched)  # a new body, or a place filled in, has its district(s)
     return report

@@ -26,6 +26,7 @@ from registry.exports.fields import (
     resolution_fields,
     source_fields,
 )
+from registry.districts.placement import assign_districts
 from registry.exports.streams import restore_cell
 from registry.followthrough.status import refresh_statuses
 from registry.imports.common import ImportProblems, ImportReport
@@ -258,6 +259,8 @@ def apply_rows(table: str, rows: list[Row], reason: str, progress=None,
     db.session.flush()
     _advance_sequence(restorer.model)
     refresh_statuses(i for i in restorer.touched if i is not None)
+    if table == "bodies":
+        assign_districts(restorer.touched)
     return report
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from registry.database import db
+from registry.districts.placement import assign_districts
 from registry.followthrough.status import refresh_statuses
 from registry.geo import place_for_body
 from registry.imports.common import ImportReport
@@ -65,6 +66,7 @@ def apply_olms(rows: list[OlmsRow], reason: str, progress: Progress | None = Non
                 progress(1)
     db.session.flush()
     refresh_statuses(b.id for b in known.values())
+    assign_districts(b.id for b in known.values())
     return report
 
 

@@ -37,6 +37,7 @@ NAVIGATION = (
     ("gap.index", "The gap"),
     ("bills.index", "Bills"),
     ("organize.index", "Organize"),
+    ("districts.index", "Districts"),
     ("submissions.start", "Submit"),
     ("data.index", "Data"),
     ("main.about", "About"),

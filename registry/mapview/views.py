@@ -9,6 +9,7 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from marshmallow import ValidationError
 
 from registry.bodies.schemas import BodyListSchema
+from registry.districts.congress import CURRENT_BILL
 from registry.followthrough.ladder import TIERS
 from registry.main.errors import CONTENT_SECURITY_POLICY
 from registry.mapview import page
@@ -72,6 +73,8 @@ def filter_options(choices: page.FilterChoices) -> dict[str, list[tuple[str, str
                     ("false", "Not yet checked")],
         "organization_type": [("union", "Union bodies"), ("allied", "Allied organizations"),
                               ("all", "Both")],
+        "cosponsor": [("false", f"Representative has not cosponsored {CURRENT_BILL}"),
+                      ("true", f"Representative cosponsored {CURRENT_BILL}")],
     }
 
 

@@ -3,8 +3,17 @@
 from registry.models.bills import Bill
 from registry.models.bodies import Body
 from registry.models.checks import Check
+from registry.models.districts import (
+    BodyDistrict,
+    Cosponsorship,
+    District,
+    DistrictDataLoad,
+    HouseTerm,
+    ZipDistrict,
+)
 from registry.models.moderation import GeocodeCache, Revision, Submission, User
 from registry.models.records import Action, Resolution, Source
 
-__all__ = ["Action", "Bill", "Body", "Check", "GeocodeCache", "Resolution", "Revision", "Source",
-           "Submission", "User"]
+__all__ = ["Action", "Bill", "Body", "BodyDistrict", "Check", "Cosponsorship", "District",
+           "DistrictDataLoad", "GeocodeCache", "HouseTerm", "Resolution", "Revision", "Source",
+           "Submission", "User", "ZipDistrict"]

@@ -21,6 +21,7 @@ from registry.vocab import (
 
 if TYPE_CHECKING:
     from registry.models.checks import Check
+    from registry.models.districts import BodyDistrict
     from registry.models.records import Action, Resolution, Source
 
 
@@ -100,6 +101,10 @@ class Body(db.Model):
     )
     checks: Mapped[list[Check]] = relationship(
         back_populates="body", cascade="all, delete-orphan", order_by="Check.checked_on.desc()"
+    )
+    # The congressional district(s) of the current map it is (or may be) in: registry.districts.
+    district_links: Mapped[list[BodyDistrict]] = relationship(
+        back_populates="body", cascade="all, delete-orphan", passive_deletes=True
     )
 
     def __repr__(self) -> str:

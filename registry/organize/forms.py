@@ -11,6 +11,7 @@ from wtforms import FloatField, SelectField, SelectMultipleField, StringField, w
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
+from registry.districts.congress import CURRENT_BILL
 from registry.organize.services import DEFAULT_RADIUS_MI, RADIUS_MAX_MI, RADIUS_MIN_MI
 from registry.vocab import LEVELS, PROSPECTS
 
@@ -55,6 +56,9 @@ class NearbyForm(FlaskForm):
     prospect = CheckboxesField("Who to find", choices=options(PROSPECTS.items()), validate_choice=True)
     level = SelectField("Level", choices=options([("", "Any level"), *LEVELS.items()]), default="")
     affiliation = SelectField("Affiliation", choices=options([("", "Any affiliation")]), default="")
+    cosponsor = SelectField(f"Representative and {CURRENT_BILL}", default="", choices=options([
+        ("", "Any district"), ("false", f"Has not cosponsored {CURRENT_BILL}"),
+        ("true", f"Cosponsored {CURRENT_BILL}")]))
 
     def __init__(self, args: MultiDict, affiliations: list[str]):
         super().__init__(formdata=args)
@@ -63,4 +67,5 @@ class NearbyForm(FlaskForm):
 
     def filters(self) -> dict[str, Any]:
         return {"prospects": list(self.prospect.data or []), "level": self.level.data or None,
-                "affiliation": self.affiliation.data or None}
+                "affiliation": self.affiliation.data or None,
+                "cosponsor": {"true": True, "false": False}.get(self.cosponsor.data or "")}

@@ -14,6 +14,12 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from registry.database import db
+from registry.districts.services import (
+    BodyDistricts,
+    bodies_in_districts_where_cosponsor,
+    districts_from_links,
+    links_loader,
+)
 from registry.followthrough.ladder import is_dormant
 from registry.followthrough.status import today
 from registry.geo import (
@@ -79,6 +85,7 @@ class NearbyResult:
     items: list[NearbyItem]
     state_groups: list[StateGroup]
     widenings: list[Widening] = field(default_factory=list)
+    districts: dict[int, BodyDistricts] = field(default_factory=dict)  # body id → its district(s)
 
     @property
     def truncated(self) -> bool:
@@ -116,6 +123,8 @@ def _conditions(filters: dict[str, Any]) -> list:
         conditions.append(Body.level == filters["level"])
     if filters.get("affiliation"):
         conditions.append(Body.affiliation == filters["affiliation"])
+    if filters.get("cosponsor") is not None:
+        conditions.append(Body.id.in_(bodies_in_districts_where_cosponsor(filters["cosponsor"])))
     return conditions
 
 
@@ -172,9 +181,11 @@ def _nearest(place: Place, inside: list[_Candidate], limit: int) -> list[_Candid
 
 def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None,
            limit: int = RESULT_LIMIT) -> NearbyResult:
-    """Bodies within `radius_mi` of `place`, nearest first, with why and whom to ask.
+    """Bodies within `radius_mi` of `place`, nearest first, with why, whom to ask and their district.
 
-    filters: prospects (list of vocab.PROSPECTS keys, any of them), level, affiliation."""
+    filters: prospects (list of vocab.PROSPECTS keys, any of them), level, affiliation, cosponsor
+    (True/False: in, or possibly in, a district whose representative has / has not cosponsored the
+    current bill)."""
     if not RADIUS_MIN_MI <= radius_mi <= RADIUS_MAX_MI:
         raise ValueError(f"radius_mi must be between {RADIUS_MIN_MI} and {RADIUS_MAX_MI}")
     filters = filters or {}
@@ -182,7 +193,8 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
     inside = _candidates(place, radius_mi, conditions)
     pool = _nearest(place, inside, limit)
     bodies = {b.id: b for b in db.session.scalars(
-        select(Body).where(Body.id.in_([c.body_id for c in pool])).options(joinedload(Body.parent)))}
+        select(Body).where(Body.id.in_([c.body_id for c in pool]))
+        .options(joinedload(Body.parent), links_loader()))}
     pool.sort(key=lambda c: (round(c.exact, 6), bodies[c.body_id].name, c.body_id))
     chosen = [(bodies[c.body_id], c.exact) for c in pool[:limit]]
     located_in_states = _state_only(place, radius_mi, conditions)
@@ -198,6 +210,7 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
               for state, total, group in located_in_states]
     result = NearbyResult(place, radius_mi, filters, len(inside),
                           [item(body, distance) for body, distance in chosen], groups)
+    result.districts = districts_from_links(everyone)
     if not result.items:
         result.widenings = _widenings(place, radius_mi, filters)
     return result
@@ -222,7 +235,7 @@ def _state_only(place: Place, radius_mi: float, conditions: list) -> list[tuple[
     if not totals:
         return []
     groups: dict[str, tuple[int, list[Body]]] = {}
-    listed = (select(Body).where(Body.id.in_(list(totals))).options(joinedload(Body.parent))
+    listed = (select(Body).where(Body.id.in_(list(totals))).options(joinedload(Body.parent), links_loader())
               .order_by(Body.state, Body.name, Body.id))
     for body in db.session.scalars(listed):
         groups.setdefault(body.state, (totals[body.id], []))[1].append(body)
@@ -247,6 +260,9 @@ def _widenings(place: Place, radius_mi: float, filters: dict[str, Any]) -> list[
         unfiltered = {**filters, "level": None, "affiliation": None}
         options.append(Widening("any level and affiliation", {"level": None, "affiliation": None},
                                 count_within(place, radius_mi, unfiltered)))
+    if filters.get("cosponsor") is not None:
+        options.append(Widening("any congressional district", {"cosponsor": None},
+                                count_within(place, radius_mi, {**filters, "cosponsor": None})))
     return options
 
 

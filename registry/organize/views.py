@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from registry.database import db
+from registry.districts.congress import CURRENT_BILL
 from registry.followthrough.status import today
 from registry.geo import Lookup
 from registry.main.errors import CONTENT_SECURITY_POLICY
@@ -54,7 +55,7 @@ def index():
     search = run_search()
     html = render_template("organize/index.html", search=search, form=search.form,
                            result=search.result, prospects=PROSPECTS,
-                           today_label=f"{today():%B %-d, %Y}",
+                           today_label=f"{today():%B %-d, %Y}", current_bill=CURRENT_BILL,
                            tile_url=current_app.config.get("MAP_TILE_URL"),
                            tile_attribution=current_app.config.get("MAP_TILE_ATTRIBUTION"))
     response = Response(html, status=400 if search.invalid else 200)

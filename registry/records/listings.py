@@ -15,7 +15,7 @@ from registry.bodies.schemas import GENERAL_FAMILY
 from registry.bodies.services import filtered_bodies
 from registry.database import db
 from registry.followthrough.ladder import ACTION_KINDS
-from registry.models import Action, Bill, Body, Resolution, Revision
+from registry.models import Action, Bill, Body, DistrictDataLoad, Resolution, Revision
 
 BODY_FILTERS = ("state", "level", "affiliation", "tier")
 MAX_PER_PAGE = 200
@@ -169,15 +169,17 @@ def list_bills(filters: dict[str, Any]) -> Pagination:
 
 def latest_change(today: date) -> datetime | None:
     """When the published registry last changed, in one query of indexed maxima: the newest
-    publication of a body, resolution or action, the newest bill, and the newest Revision
-    (every change to a published record writes one). Never earlier than the start of `today`,
-    because dormancy is measured from today and so a response can change at midnight."""
+    publication of a body, resolution or action, the newest bill, the newest Revision
+    (every change to a published record writes one) and the newest district data load. Never
+    earlier than the start of `today`, because dormancy is measured from today and so a response
+    can change at midnight."""
     row = db.session.execute(select(
         select(func.max(Body.published_at)).scalar_subquery(),
         select(func.max(Resolution.published_at)).scalar_subquery(),
         select(func.max(Action.published_at)).scalar_subquery(),
         select(func.max(Bill.created_at)).scalar_subquery(),
         select(func.max(Revision.created_at)).scalar_subquery(),
+        select(func.max(DistrictDataLoad.loaded_at)).scalar_subquery(),
     )).one()
     moments = [moment for moment in row if moment is not None]
     if not moments:

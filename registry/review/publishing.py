@@ -10,6 +10,7 @@ from marshmallow import ValidationError
 from sqlalchemy import update
 
 from registry.database import db, utcnow
+from registry.districts.placement import assign_districts
 from registry.followthrough.status import refresh_statuses
 from registry.geo import place_for_body
 from registry.models import Action, Bill, Body, Check, Resolution, Submission, User
@@ -69,6 +70,7 @@ def decide(submission: Submission, decision: Decision, reviewer: User) -> Body |
         publish(submission, body, decision, provenance)
     db.session.flush()
     refresh_statuses([body.id])
+    assign_districts([body.id])  # a new body, or a corrected address
     submission.body_id = body.id
     submission.state = body.state
     return body

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from registry.database import db
+from registry.districts.loader import load_districts
 from registry.models import Bill, Body, Source, Submission, User
 
 # Strings that exist only in private columns; the privacy test searches every answer for them.
@@ -85,6 +86,17 @@ def small_registry(make_body, make_bill, make_resolution, make_action) -> SmallR
     _add_private_material(nurses)
     registry.bodies = list(db.session.scalars(db.select(Body).order_by(Body.id)))
     return registry
+
+
+@pytest.fixture
+def districted_registry(small_registry, make_bill, congress_directory) -> SmallRegistry:
+    """The small registry with districts (the congress files cut to a few states): Steel Local
+    155 (ZIP 43215, which spans OH-3 and OH-15) may be in either."""
+    for code, congress in (("HR 1976", 117), ("HR 3421", 118), ("HR 3069", 119)):
+        make_bill(code=code, slug=code.lower().replace(" ", "-"), congress=congress)
+    load_districts(congress_directory)
+    db.session.commit()
+    return small_registry
 
 
 def _add_private_material(body: Body) -> None:

@@ -29,6 +29,6 @@ EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "40"))
 @settings(max_examples=EXAMPLES, deadline=None,
           # The registry is built once per operation and only read by the cases.
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-def test_api_matches_its_document(case, app, small_registry):
+def test_api_matches_its_document(case, app, districted_registry):
     case.call_and_validate(app=app, excluded_checks=[positive_data_acceptance],
                            additional_checks=[valid_data_accepted])
