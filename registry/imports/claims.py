@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from registry.database import db
-from registry.followthrough.status import refresh_statuses
 from registry.districts.placement import assign_districts
+from registry.followthrough.status import refresh_statuses
 from registry.geo import place_for_body
 from registry.imports.common import ImportProblems, ImportReport
 from registry.imports.endorsements import Claim

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 
 from registry.database import db
+from registry.districts.placement import assign_districts
 from registry.exports.fields import (
     Field,
     action_fields,
@@ -26,7 +27,6 @@ from registry.exports.fields import (
     resolution_fields,
     source_fields,
 )
-from registry.districts.placement import assign_districts
 from registry.exports.streams import restore_cell
 from registry.followthrough.status import refresh_statuses
 from registry.imports.common import ImportProblems, ImportReport
