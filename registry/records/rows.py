@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from marshmallow import ValidationError, fields, validate
+from marshmallow import Schema, ValidationError, fields, pre_load, validate
 
 from registry.textrules import blank_problem, text_problem
 from registry.vocab import LENGTHS
@@ -35,6 +35,14 @@ class PartialDate(fields.Field):
 
     def _deserialize(self, value: Any, attr, data, **kwargs) -> tuple[date, str]:
         return parse_partial_date(str(value))
+
+
+class SeedRowSchema(Schema):
+    """A row of a seed data file: surrounding spaces trimmed, empty cells read as missing."""
+
+    @pre_load
+    def blank_to_none(self, data: dict[str, Any], **kwargs) -> dict[str, Any]:
+        return {k: (v.strip() or None) if isinstance(v, str) else v for k, v in data.items()}
 
 
 def text_checks(multiline: bool = False, required: bool = False):
