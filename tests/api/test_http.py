@@ -232,7 +232,7 @@ def test_bills_equal_the_bills_page(client, small_registry, make_body, make_reso
 
 @pytest.mark.parametrize(("url", "bound"), [*((url, 4) for url in LISTINGS),
                                             ("/api/v1/stats/gap", 3),
-                                            ("/api/v1/bodies/steel-local-155", 13),
+                                            ("/api/v1/bodies/steel-local-155", 14),
                                             ("/api/v1/nearby?near=43215&radius_mi=100", 8),
                                             ("/api/v1/districts", 4),
                                             ("/api/v1/districts/OH-3", 4)])
