@@ -148,6 +148,10 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # uploaded PDFs (signed resolutions, minute
 
 MAX_RECORD_ID = 2_147_483_647  # ids are 32-bit integers on PostgreSQL
 
+# Years a submitted date may have, in the forms, the API and imports alike.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+
 
 def parse_record_id(text: str | None) -> int | None:
     """A record id typed or posted as text, or None if it cannot be one (never an overflow)."""

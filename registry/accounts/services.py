@@ -8,13 +8,17 @@ from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from registry.database import db
+from registry.fields import NONCHARACTERS
 from registry.models import User
+from registry.textrules import text_problem
 from registry.vocab import LENGTHS, USER_ROLES
 
 MIN_PASSWORD_LENGTH = 12
 # No @, control character or space (Python's \s spelled out, so the pattern means the same in
-# the OpenAPI document, ECMA-262, as here).
-_NOT_AT_OR_SPACE = r"[^@\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+# the OpenAPI document, ECMA-262, as here), nor a noncharacter (registry.textrules; its validator
+# refuses lone surrogates, which a pattern cannot name).
+_NOT_AT_OR_SPACE = (r"[^@\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+                    rf"{NONCHARACTERS}]")
 EMAIL = re.compile(rf"^{_NOT_AT_OR_SPACE}+@{_NOT_AT_OR_SPACE}+\.{_NOT_AT_OR_SPACE}+$")
 # Compared against when the email is unknown, so a miss costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
@@ -30,7 +34,7 @@ def normalise_email(email: str) -> str:
 
 def create_user(email: str, password: str, role: str) -> User:
     email = normalise_email(email)
-    if not EMAIL.match(email) or len(email) > LENGTHS["email"]:
+    if text_problem(email) or not EMAIL.match(email) or len(email) > LENGTHS["email"]:
         raise AccountError(f"EMAIL: {email!r} is not a valid email address.")
     if role not in USER_ROLES:
         raise AccountError(f"--role: must be one of {', '.join(USER_ROLES)}.")
