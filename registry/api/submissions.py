@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import request, url_for
+from flask import request
 from flask_smorest import Blueprint, abort
 from marshmallow import Schema, fields
 from marshmallow.validate import OneOf
@@ -15,6 +15,7 @@ from registry.api.spec import ApiErrorSchema, error_example
 from registry.database import db
 from registry.extensions import limiter
 from registry.fields import FullMatch
+from registry.main.links import site_url_for
 from registry.submissions import services
 from registry.submissions.schemas import (
     ActionPayloadSchema,
@@ -142,5 +143,5 @@ def create():
               errors={"json": split_errors(error.errors)})
     db.session.commit()
     return {"kind": receipt.submission.kind, "status": receipt.submission.status,
-            "tracking_url": url_for("submissions.track", token=receipt.token, _external=True),
+            "tracking_url": site_url_for("submissions.track", token=receipt.token),
             "message": examples.RECEIPT["message"]}, 201, {"Cache-Control": "no-store"}

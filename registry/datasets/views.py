@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, render_template
 
 from registry.datasets import services
 from registry.exports.fields import TABLES, table_query
 from registry.exports.responses import LICENCE, download
+from registry.main.links import site_root
 
 bp = Blueprint("data", __name__, url_prefix="/data")
 
@@ -33,4 +34,4 @@ def table_download(table: str, fmt: str):
 
 @bp.get("/datapackage.json")
 def datapackage():
-    return services.data_package(request.url_root.rstrip("/") + "/data/")
+    return services.data_package(site_root() + "/data/")
