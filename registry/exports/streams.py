@@ -37,7 +37,7 @@ def _plain(value: Any) -> Any:
 
 def csv_stream(fields: list[Field], query: Select) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; a cell holding \r is quoted
     writer.writerow([f.name for f in fields])
     for count, row in enumerate(_rows(query), start=1):
         writer.writerow(["" if v is None else _csv_value(v) for v in map(_plain, row)])
