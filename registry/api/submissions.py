@@ -15,6 +15,7 @@ from registry.api.spec import ApiErrorSchema, error_example
 from registry.database import db
 from registry.extensions import limiter
 from registry.fields import FullMatch
+from registry.main.errors import PRIVATE
 from registry.main.links import site_url_for
 from registry.submissions import services
 from registry.submissions.schemas import (
@@ -144,4 +145,4 @@ def create():
     db.session.commit()
     return {"kind": receipt.submission.kind, "status": receipt.submission.status,
             "tracking_url": site_url_for("submissions.track", token=receipt.token),
-            "message": examples.RECEIPT["message"]}, 201, {"Cache-Control": "no-store"}
+            "message": examples.RECEIPT["message"]}, 201, {"Cache-Control": PRIVATE}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from registry.database import db
@@ -17,6 +17,19 @@ CONTENT_SECURITY_POLICY = "; ".join((
     "form-action 'self'",
     "frame-ancestors 'none'",
 ))
+
+
+# Pages for one person only: no cache, shared or the browser's, keeps a copy.
+PRIVATE = "private, no-store"
+# Everything behind the login, and the login pages themselves (they carry a CSRF token).
+PRIVATE_BLUEPRINTS = frozenset({"review", "auth"})
+
+
+def built_for_a_reviewer() -> bool:
+    """The response was built knowing who is signed in (Flask-Login loaded the user) and someone
+    is: it may show what only reviewers see."""
+    user = g.get("_login_user")
+    return user is not None and user.is_authenticated
 
 
 def wants_json() -> bool:
@@ -50,4 +63,6 @@ def register(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
+        if request.blueprint in PRIVATE_BLUEPRINTS or built_for_a_reviewer():
+            response.headers["Cache-Control"] = PRIVATE
         return response

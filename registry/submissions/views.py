@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 from sqlalchemy.exc import IntegrityError
-from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.exceptions import NotFound, RequestEntityTooLarge
 
 from registry.database import db
 from registry.extensions import limiter
-from registry.main.errors import render_error
+from registry.main.errors import PRIVATE, render_error
 from registry.submissions import services
 from registry.submissions.form_parts import SubmissionForm, options
 from registry.submissions.forms import ActionForm, BodyPickerForm, CorrectionForm, ResolutionForm
@@ -24,7 +24,7 @@ limit_posts = limiter.shared_limit(submission_rate_limit, scope="submissions", m
 
 def private(response):
     """Pages holding a tracking token are never cached or indexed."""
-    response.headers["Cache-Control"] = "no-store"
+    response.headers["Cache-Control"] = PRIVATE
     response.headers["X-Robots-Tag"] = "noindex"
     return response
 
@@ -151,8 +151,8 @@ def correction(slug: str):
 def track(token: str):
     submission = services.find_by_token(token)
     if submission is None:
-        abort(404, description="No submission has that tracking link. Check that the whole link "
-                               "was copied.")
+        return private(current_app.make_response(render_error(NotFound(
+            "No submission has that tracking link. Check that the whole link was copied."))))
     body = services.get_body(submission.body_id)
     return private(current_app.make_response(render_template(
         "submissions/track.html", submission=submission, body=body, kinds=SUBMISSION_KINDS)))

@@ -55,7 +55,7 @@ def test_resolution_for_a_listed_body_is_queued_with_a_private_tracking_link(cli
     tracking = client.get(path)
     assert tracking.status_code == 200
     assert "Waiting for review" in tracking.get_data(as_text=True)
-    assert tracking.headers["Cache-Control"] == "no-store"
+    assert tracking.headers["Cache-Control"] == "private, no-store"
 
 
 def test_resolution_for_a_new_body_keeps_the_description(client):
