@@ -47,6 +47,12 @@ def seed_command(directory: str, if_empty: bool) -> None:
     click.echo(f"Seeded: {created}; updated: {updated}; sources attached: {report.sources_added}.")
 
 
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return sys.stdin.readline().rstrip("\n")
+
+
 @users_cli.command("create")
 @click.argument("email")
 @click.option("--role", type=click.Choice(["reviewer", "admin"]), default="reviewer",
@@ -55,10 +61,7 @@ def create_user_command(email: str, role: str) -> None:
     """Create an account; the password is prompted for, or read from stdin when piped."""
     from registry.accounts.services import AccountError, create_user
 
-    if sys.stdin.isatty():
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    else:
-        password = sys.stdin.readline().rstrip("\n")
+    password = _read_password()
     try:
         user = create_user(email, password, role)
     except AccountError as error:
@@ -67,6 +70,51 @@ def create_user_command(email: str, role: str) -> None:
         sys.exit(1)
     db.session.commit()
     click.echo(f"Created {user.role} account {user.email}.")
+
+
+@users_cli.command("set-password")
+@click.argument("email")
+def set_password_command(email: str) -> None:
+    """Give an account a new password (prompted, or read from stdin when piped); every session
+    signed in with the old one ends."""
+    from registry.accounts.services import AccountError, set_password
+
+    try:
+        user = set_password(email, _read_password())
+    except AccountError as error:
+        db.session.rollback()
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+    db.session.commit()
+    click.echo(f"New password set for {user.email}; its sessions have ended.")
+
+
+def _set_active(email: str, active: bool) -> None:
+    from registry.accounts.services import AccountError, set_active
+
+    try:
+        user = set_active(email, active)
+    except AccountError as error:
+        db.session.rollback()
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+    db.session.commit()
+    state = "active" if active else "deactivated: it can no longer log in"
+    click.echo(f"{user.email} is {state}; its sessions have ended.")
+
+
+@users_cli.command("deactivate")
+@click.argument("email")
+def deactivate_command(email: str) -> None:
+    """Stop an account from logging in, and end its sessions now."""
+    _set_active(email, False)
+
+
+@users_cli.command("activate")
+@click.argument("email")
+def activate_command(email: str) -> None:
+    """Let a deactivated account log in again (with a fresh login)."""
+    _set_active(email, True)
 
 
 def register(app: Flask) -> None:

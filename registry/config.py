@@ -43,6 +43,11 @@ def defaults(app: Flask) -> dict[str, Any]:
         "PER_PAGE": 50,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        # None: Secure outside debug mode and tests (see secure_cookies). Plain-HTTP testing of a
+        # production-mode server sets SESSION_COOKIE_SECURE=false explicitly.
+        "SESSION_COOKIE_SECURE": None,
+        # Strict-Transport-Security on HTTPS answers outside debug mode; 0 sends none.
+        "HSTS_MAX_AGE": 365 * 24 * 3600,
         "WTF_CSRF_TIME_LIMIT": None,
         # Fixed "today" for the follow-through rules (dormancy); None means the real date.
         "REGISTRY_TODAY": None,
@@ -50,6 +55,25 @@ def defaults(app: Flask) -> dict[str, Any]:
         # are trusted, so rate limits count real client addresses. 0 trusts none.
         "PROXY_COUNT": 0,
     }
+
+
+def parse_flag(name: str, text: str) -> bool:
+    """An on/off setting from the environment: 1/true/yes/on or 0/false/no/off."""
+    value = text.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name} must be true or false, not {text!r}.")
+
+
+def secure_cookies(app: Flask) -> None:
+    """Session (and remember-me) cookies travel over HTTPS only, unless debugging or testing, or
+    turned off explicitly (SESSION_COOKIE_SECURE=false) to try a production set-up over HTTP."""
+    if app.config.get("SESSION_COOKIE_SECURE") is None:
+        app.config["SESSION_COOKIE_SECURE"] = not (app.debug or app.testing)
+    app.config["SESSION_COOKIE_SECURE"] = bool(app.config["SESSION_COOKIE_SECURE"])
+    app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"])
 
 
 def normalise_database_url(url: str) -> str:
@@ -65,11 +89,15 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
     for name in ENV_SETTINGS:
         if os.environ.get(name):
             app.config[name] = os.environ[name]
+    if os.environ.get("SESSION_COOKIE_SECURE"):
+        app.config["SESSION_COOKIE_SECURE"] = parse_flag("SESSION_COOKIE_SECURE",
+                                                         os.environ["SESSION_COOKIE_SECURE"])
     if os.environ.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
     app.config.from_prefixed_env()
     if test_config:
         app.config.from_mapping(test_config)
+    secure_cookies(app)
     uri = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
     app.config["SQLALCHEMY_DATABASE_URI"] = uri
     if uri.startswith("postgresql"):

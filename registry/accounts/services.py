@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import re
 
 from sqlalchemy import func, select
@@ -38,13 +39,41 @@ def create_user(email: str, password: str, role: str) -> User:
         raise AccountError(f"EMAIL: {email!r} is not a valid email address.")
     if role not in USER_ROLES:
         raise AccountError(f"--role: must be one of {', '.join(USER_ROLES)}.")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"password: use at least {MIN_PASSWORD_LENGTH} characters.")
+    check_password(password)
     if db.session.scalar(select(func.count()).select_from(User).where(User.email == email)):
         raise AccountError(f"EMAIL: an account for {email} already exists.")
     user = User(email=email, password_hash=generate_password_hash(password), role=role)
     db.session.add(user)
     db.session.flush()
+    return user
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"password: use at least {MIN_PASSWORD_LENGTH} characters.")
+
+
+def get_user(email: str) -> User:
+    user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
+    if user is None:
+        raise AccountError(f"EMAIL: there is no account for {normalise_email(email)}.")
+    return user
+
+
+def set_password(email: str, password: str) -> User:
+    """A new password; every session signed in with the old one ends."""
+    user = get_user(email)
+    check_password(password)
+    user.password_hash = generate_password_hash(password)
+    user.end_sessions()
+    return user
+
+
+def set_active(email: str, active: bool) -> User:
+    """(De)activate an account; either way its sessions end, so none outlives a deactivation."""
+    user = get_user(email)
+    user.active = active
+    user.end_sessions()
     return user
 
 
@@ -59,9 +88,13 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
-def load_user(user_id: str) -> User | None:
-    """Flask-Login's loader: the session stores the user id."""
-    if not user_id.isdigit():
+def load_user(session_id: str) -> User | None:
+    """Flask-Login's loader: the session stores "<user id>:<session token>" (User.get_id); a
+    token replaced since (logout, new password, deactivation) no longer signs anyone in."""
+    user_id, _, token = session_id.partition(":")
+    if not user_id.isdigit() or len(user_id) > 10 or not token:
         return None
     user = db.session.get(User, int(user_id))
-    return user if user is not None and user.active else None
+    if user is None or not user.active or not user.session_token:
+        return None
+    return user if hmac.compare_digest(user.session_token, token) else None

@@ -9,6 +9,7 @@ from flask_login import current_user, login_user, logout_user
 
 from registry.accounts.forms import LoginForm, LogoutForm
 from registry.accounts.services import authenticate
+from registry.database import db
 from registry.extensions import limiter
 
 bp = Blueprint("auth", __name__)
@@ -53,6 +54,10 @@ def login():
 def logout():
     form = LogoutForm()
     if form.validate_on_submit():
+        if current_user.is_authenticated:
+            # Ends this session and any other, even one whose cookie was copied.
+            current_user.end_sessions()
+            db.session.commit()
         logout_user()
         flash("You are logged out.")
         return redirect(url_for("main.index"))

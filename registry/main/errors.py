@@ -65,4 +65,8 @@ def register(app: Flask) -> None:
         response.headers.setdefault("X-Frame-Options", "DENY")
         if request.blueprint in PRIVATE_BLUEPRINTS or built_for_a_reviewer():
             response.headers["Cache-Control"] = PRIVATE
+        hsts = int(app.config.get("HSTS_MAX_AGE") or 0)
+        if hsts > 0 and request.is_secure and not app.debug:
+            # Browsers take it only over HTTPS; behind a TLS proxy, PROXY_COUNT makes is_secure true.
+            response.headers.setdefault("Strict-Transport-Security", f"max-age={hsts}")
         return response
