@@ -11,6 +11,8 @@ from typing import Any
 from flask import Flask
 
 DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused outside debug and testing
+# Counters in each process's memory: right for one process; see per_worker_rate_limit_warning.
+DEFAULT_RATELIMIT_STORAGE = "memory://"
 
 # Settings read from plain environment variables of the same name.
 ENV_SETTINGS = (
@@ -31,7 +33,7 @@ def defaults(app: Flask) -> dict[str, Any]:
         "SECRET_KEY": DEV_SECRET_KEY,
         "SQLALCHEMY_DATABASE_URI": "sqlite:///" + os.path.join(app.instance_path, "registry.sqlite3"),
         "SQLALCHEMY_ENGINE_OPTIONS": {},
-        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_STORAGE_URI": DEFAULT_RATELIMIT_STORAGE,
         "RATELIMIT_HEADERS_ENABLED": True,
         "UPLOAD_FOLDER": os.path.join(app.instance_path, "uploads"),
         "MAX_CONTENT_LENGTH": 12 * 1024 * 1024,  # uploads are capped at 10 MB by the form
@@ -104,6 +106,27 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
             "pool_pre_ping": True, **app.config["SQLALCHEMY_ENGINE_OPTIONS"]
         }
+
+
+# Flask-Limiter storages whose counters live in one process only.
+PER_PROCESS_STORAGES = ("memory://",)
+
+
+def per_worker_rate_limit_warning(workers: int) -> str | None:
+    """What to say when `workers` processes would each keep their own rate-limit counters; None
+    when the counters are shared (Redis) or there is one worker. Reads the setting from the
+    environment as load() does (FLASK_RATELIMIT_STORAGE_URI over RATELIMIT_STORAGE_URI)."""
+    if workers <= 1:
+        return None
+    storage = (os.environ.get("FLASK_RATELIMIT_STORAGE_URI") or os.environ.get("RATELIMIT_STORAGE_URI")
+               or DEFAULT_RATELIMIT_STORAGE)
+    if not storage.startswith(PER_PROCESS_STORAGES):
+        return None
+    rule = "!" * 100
+    return (f"{rule}\n!!! Rate limits are counted per worker: RATELIMIT_STORAGE_URI is {storage} and "
+            f"gunicorn runs {workers} workers,\n!!! so every address gets each limit (submissions, "
+            f"logins) {workers} times over. Set RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379/0\n"
+            f"!!! (README, Production) to share the counters, or run one worker.\n{rule}")
 
 
 class SettingsError(RuntimeError):
