@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, g, render_template, request
-from werkzeug.exceptions import HTTPException
+import contextlib
+
+from flask import Flask, Response, current_app, g, render_template, request
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 from registry.database import db
+from registry.extensions import login_manager
 
 CONTENT_SECURITY_POLICY = "; ".join((
     "default-src 'self'",
@@ -53,9 +58,28 @@ def render_error(error: HTTPException):
     return render_template("errors/error.html", error=error), error.code, headers
 
 
+# Seconds a client should wait before trying again while the database cannot be reached.
+RETRY_AFTER_SECONDS = 30
+
+
+def database_unavailable(error: Exception):
+    """The database cannot be reached (down, refusing connections, pool exhausted, SQLite file
+    unreadable): 503 with Retry-After and the site's own page, never a 500."""
+    current_app.logger.error("Database unavailable: %s", error)
+    with contextlib.suppress(OperationalError, InterfaceError):  # the connection is gone already
+        db.session.rollback()
+    # The page must not ask the database who is signed in.
+    g._login_user = login_manager.anonymous_user()
+    return render_error(ServiceUnavailable(
+        "The registry's database cannot be reached just now, so nothing was read or stored: "
+        "please try again in a minute.", retry_after=RETRY_AFTER_SECONDS))
+
+
 def register(app: Flask) -> None:
     # Registered on the base class so it replaces flask-smorest's handler for the whole app.
     app.register_error_handler(HTTPException, render_error)
+    for error in (OperationalError, InterfaceError, PoolTimeout):
+        app.register_error_handler(error, database_unavailable)
 
     @app.after_request
     def security_headers(response: Response) -> Response:
