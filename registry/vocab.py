@@ -54,6 +54,8 @@ SUBMISSION_STATUSES: dict[str, str] = {
     "published": "Published",
     "rejected": "Not published",
     "needs_info": "More information needed",
+    # Caught by the forms' spam trap: never in the queue; its submitter is shown "pending".
+    "spam": "Caught by the spam trap",
 }
 
 SUBMITTER_ROLES: dict[str, str] = {

@@ -87,6 +87,11 @@ class Submission(db.Model):
 
     reviewer: Mapped[User | None] = relationship()
 
+    @property
+    def shown_status(self) -> str:
+        """The status its submitter sees: a spam catch looks pending, so a bot cannot tell."""
+        return "pending" if self.status == "spam" else self.status
+
 
 class Revision(db.Model):
     """One change to a published record: which fields, old → new, by whom and why."""

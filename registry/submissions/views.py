@@ -59,12 +59,9 @@ def _picker_context(form: BodyPickerForm) -> dict:
 
 
 def _save(kind: str, form: SubmissionForm, payload: dict):
-    """Store the submission and show the receipt; None when the service found bad fields."""
-    if form.is_spam():
-        # Answer a filled honeypot as if all went well, and keep nothing.
-        return private(current_app.make_response(render_template(
-            "submissions/received.html", kind=kind, kinds=SUBMISSION_KINDS,
-            token=services.tracking_token(None))))
+    """Store the submission and show the receipt; None when the service found bad fields. A filled
+    honeypot is stored apart as spam and answered exactly like a member (a working tracking link),
+    so a bot learns nothing from the answer."""
     try:
         receipt = _submit(kind, form, payload)
     except services.SubmissionError as error:
@@ -78,18 +75,19 @@ def _save(kind: str, form: SubmissionForm, payload: dict):
 
 
 def _submit(kind: str, form: SubmissionForm, payload: dict) -> services.Receipt:
-    try:
+    def store() -> services.Receipt:
         receipt = services.submit(kind, payload, form.submitter(), form.checked_document,
-                                  form.idempotency_key())
+                                  form.idempotency_key(), spam=form.is_spam())
         db.session.commit()
+        return receipt
+
+    try:
+        return store()
     except IntegrityError:
         # The same form posted twice at once: the other request stored it first. Submitting
         # again finds that submission by its key instead of storing a second one.
         db.session.rollback()
-        receipt = services.submit(kind, payload, form.submitter(), form.checked_document,
-                                  form.idempotency_key())
-        db.session.commit()
-    return receipt
+        return store()
 
 
 def _form_page(template: str, form: SubmissionForm, status: int = 200, **context):
