@@ -11,10 +11,12 @@ from flask.cli import AppGroup
 
 from registry.database import db
 from registry.geo.command import geocode_command
+from registry.submissions.retention import DEFAULT_RETENTION_DAYS
 from registry.synthetic.command import bench_data_command
 
 PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 users_cli = AppGroup("users", help="Reviewer and administrator accounts.")
+submissions_cli = AppGroup("submissions", help="Member submissions kept for review.")
 
 
 @click.command("seed")
@@ -117,11 +119,41 @@ def activate_command(email: str) -> None:
     _set_active(email, True)
 
 
+@submissions_cli.command("prune")
+@click.option("--days", type=click.IntRange(min=0), default=DEFAULT_RETENTION_DAYS, show_default=True,
+              help="Retention period: keep everything younger than this many days.")
+@click.option("--dry-run", is_flag=True, help="Say what would be deleted; delete nothing.")
+def prune_command(days: int, dry_run: bool) -> None:
+    """Delete uploads of rejected or abandoned submissions, unreferenced files and spam caught by
+    the forms' trap, once older than the retention period. Never touches pending submissions or
+    what a published record cites."""
+    from registry.submissions.retention import delete_uploads, prune
+
+    report = prune(days, dry_run=dry_run)
+    verb = "would delete" if dry_run else "deleted"
+    for sha256, names in report.uploads.items():
+        click.echo(f"  {verb}: {names} ({sha256[:12]}…)")
+    if dry_run:
+        db.session.rollback()
+        click.echo(f"Dry run: {_count(len(report.uploads), 'upload')} and "
+                   f"{_count(report.spam, 'spam submission')} would be deleted; nothing changed.")
+        return
+    db.session.commit()
+    delete_uploads(report)
+    click.echo(f"Retention {days} days: {_count(len(report.uploads), 'upload')} deleted, "
+               f"{_count(report.spam, 'spam submission')} deleted.")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def register(app: Flask) -> None:
     from registry.imports.commands import export_command, import_cli
 
     app.cli.add_command(seed_command)
     app.cli.add_command(users_cli)
+    app.cli.add_command(submissions_cli)
     app.cli.add_command(import_cli)
     app.cli.add_command(export_command)
     app.cli.add_command(bench_data_command)
