@@ -11,6 +11,7 @@ from registry.accounts.forms import LoginForm, LogoutForm
 from registry.accounts.services import authenticate
 from registry.database import db
 from registry.extensions import limiter
+from registry.textrules import text_problem
 
 bp = Blueprint("auth", __name__)
 
@@ -23,8 +24,9 @@ def login_rate_limit() -> str:
 
 
 def safe_next(target: str | None) -> str:
-    """Only a path on this site: never another host, scheme or a protocol-relative URL."""
-    if not target:
+    """Only a path on this site: never another host, scheme or a protocol-relative URL, nor text
+    a Location header cannot carry (a line break there was a 500)."""
+    if not target or text_problem(target):
         return url_for("review.index")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") \
