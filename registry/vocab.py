@@ -150,6 +150,8 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # uploaded PDFs (signed resolutions, minute
 
 MAX_RECORD_ID = 2_147_483_647  # ids are 32-bit integers on PostgreSQL
 
+MAX_MEMBERS = 100_000_000  # more than any union body has, and within a 32-bit integer column
+
 # Years a submitted date may have, in the forms, the API and imports alike.
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100

@@ -14,7 +14,14 @@ from registry.records import services as records
 from registry.records.rows import http_url
 from registry.records.services import Provenance, SourceRef
 from registry.submissions.schemas import ZIP_CODE
-from registry.vocab import CORRECTABLE_BODY_FIELDS, CORRECTION_FIELDS, LENGTHS, LEVELS, STATE_CODES
+from registry.vocab import (
+    CORRECTABLE_BODY_FIELDS,
+    CORRECTION_FIELDS,
+    LENGTHS,
+    LEVELS,
+    MAX_MEMBERS,
+    STATE_CODES,
+)
 
 
 def _optional(length: str) -> fields.String:
@@ -34,7 +41,7 @@ class BodyCorrectionSchema(Schema):
     zip = fields.String(allow_none=True, validate=validate.Regexp(ZIP_CODE))
     website = fields.String(allow_none=True, validate=[validate.Length(max=LENGTHS["url"]), TextRules(),
                                                        http_url])
-    members = fields.Integer(allow_none=True, validate=validate.Range(min=0))
+    members = fields.Integer(allow_none=True, validate=validate.Range(0, MAX_MEMBERS))
     public_contact = _optional("contact")
 
     @pre_load

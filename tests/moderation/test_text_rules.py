@@ -127,3 +127,16 @@ def test_applied_corrections_follow_the_text_rules(reviewer_client, make_submiss
     assert field_error(response.get_data(as_text=True), "applied_value")
     db.session.expire_all()
     assert db.session.get(Body, body.id).name == "Correct Me Local"
+
+
+def test_applied_member_counts_fit_the_database(reviewer_client, make_submission, make_body):
+    """A count past a 32-bit integer passed the check and failed in PostgreSQL with a 500."""
+    body = make_body(name="Counted Local", slug="counted")
+    submission, _ = make_submission("correction", body_id=body.id, field="members",
+                                    proposed_value="99999999999")
+    response = decide(reviewer_client, submission.id, decision="publish_merge",
+                      applied_value="99999999999")
+    assert response.status_code == 422
+    assert field_error(response.get_data(as_text=True), "applied_value")
+    db.session.expire_all()
+    assert db.session.get(Body, body.id).members is None
