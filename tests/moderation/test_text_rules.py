@@ -140,3 +140,36 @@ def test_applied_member_counts_fit_the_database(reviewer_client, make_submission
     assert field_error(response.get_data(as_text=True), "applied_value")
     db.session.expire_all()
     assert db.session.get(Body, body.id).members is None
+
+
+def test_submissions_stored_before_the_rules_are_repaired(reviewer_client, client, make_body):
+    """A payload holding a lone surrogate (stored with 201 before the rules) made the queue, the
+    decision page and the tracking page answer 500; the migration c9d4a6b1e7f3 repairs it."""
+    import importlib.util
+    import pathlib
+
+    from sqlalchemy import text
+
+    from registry.submissions.services import hash_token
+
+    body = make_body(slug="stored-before")
+    db.session.execute(text(
+        "INSERT INTO submissions (kind, status, payload, body_id, submitter_email, submitter_role, "
+        "credit_public, token_hash, created_at, updated_at) VALUES ('correction', 'pending', "
+        ":payload, :body, 'pat@example.org', 'member', false, :token, :now, :now)"),
+        {"payload": f'{{"body_id": {body.id}, "field": "city", "proposed_value": "x\\ud800y"}}',
+         "body": body.id, "token": hash_token("old-token"), "now": "2026-11-01 12:00:00"})
+    db.session.commit()
+    versions = pathlib.Path(__file__).parents[2] / "migrations" / "versions"
+    path = next(versions.glob("c9d4a6b1e7f3_*.py"))
+    spec = importlib.util.spec_from_file_location("repair_migration", path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    with db.engine.begin() as connection:
+        assert migration.repair_payloads(connection) == 1
+        assert migration.repair_payloads(connection) == 0
+    submission = db.session.scalar(select(Submission))
+    assert submission.payload["proposed_value"] == "x\ufffdy"
+    for path in ("/review", f"/review/{submission.id}"):
+        assert reviewer_client.get(path).status_code == 200
+    assert client.get("/submissions/old-token").status_code == 200
