@@ -5,20 +5,17 @@ from __future__ import annotations
 from flask import Blueprint, abort, send_file
 
 from registry.documents import services, storage
-from registry.main.errors import PRIVATE
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
 
 
-def send_pdf(sha256: str, name: str, private: bool = False):
-    """The stored PDF as an attachment (never rendered inline by the site's origin). A document
-    not yet published (private) is never kept by any cache."""
+def send_pdf(sha256: str, name: str):
+    """The stored PDF as an attachment (never rendered inline by the site's origin). Served for
+    reviewers (registry.review), the answer is made private, no-store like every page there."""
     if not storage.exists(sha256):
         abort(404, description="That document is not stored here.")
     response = send_file(storage.path_for(sha256), mimetype="application/pdf", as_attachment=True,
-                         download_name=name, max_age=None if private else 3600)
-    if private:
-        response.headers["Cache-Control"] = PRIVATE
+                         download_name=name, max_age=3600)
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
 

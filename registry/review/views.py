@@ -114,4 +114,4 @@ def document(submission_id: int):
     document = submission.payload.get("document") if submission else None
     if not document:
         abort(404, description="That submission has no uploaded document.")
-    return send_pdf(document["sha256"], document["name"], private=True)
+    return send_pdf(document["sha256"], document["name"])
