@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, or_, select
 
@@ -72,8 +72,9 @@ def prune(days: int, *, dry_run: bool = False, now: datetime | None = None) -> P
         if submission.document_sha256 in doomed:
             names.setdefault(submission.document_sha256, set()).add(_upload_name(submission))
     referred = cited | set(db.session.scalars(held))
+    oldest = cutoff.replace(tzinfo=UTC).timestamp()  # the database's naive times are UTC
     orphans = {sha for sha in _stored_hashes()
-               if sha not in referred and os.path.getmtime(storage.path_for(sha)) < cutoff.timestamp()}
+               if sha not in referred and os.path.getmtime(storage.path_for(sha)) < oldest}
     report.uploads = {sha: ", ".join(sorted(names.get(sha, {"(no submission)"})))
                       for sha in sorted(doomed | orphans)}
     spam = list(db.session.scalars(select(Submission.id).where(
