@@ -36,7 +36,7 @@ test: install-test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-test
-	$(BIN)/ruff check registry tests bench scripts wsgi.py
+	$(BIN)/ruff check registry tests bench scripts wsgi.py gunicorn.conf.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache *.egg-info

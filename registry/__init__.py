@@ -102,9 +102,10 @@ def register_error_handlers(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
-    from registry.main.templating import register
+    from registry.main import links, templating
 
-    register(app)
+    templating.register(app)
+    links.register(app)
 
 
 def register_commands(app: Flask) -> None:

@@ -11,6 +11,8 @@ from typing import Any
 from flask import Flask
 
 DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused outside debug and testing
+# Counters in each process's memory: right for one process; see per_worker_rate_limit_warning.
+DEFAULT_RATELIMIT_STORAGE = "memory://"
 
 # Settings read from plain environment variables of the same name.
 ENV_SETTINGS = (
@@ -31,7 +33,7 @@ def defaults(app: Flask) -> dict[str, Any]:
         "SECRET_KEY": DEV_SECRET_KEY,
         "SQLALCHEMY_DATABASE_URI": "sqlite:///" + os.path.join(app.instance_path, "registry.sqlite3"),
         "SQLALCHEMY_ENGINE_OPTIONS": {},
-        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_STORAGE_URI": DEFAULT_RATELIMIT_STORAGE,
         "RATELIMIT_HEADERS_ENABLED": True,
         "UPLOAD_FOLDER": os.path.join(app.instance_path, "uploads"),
         "MAX_CONTENT_LENGTH": 12 * 1024 * 1024,  # uploads are capped at 10 MB by the form
@@ -43,6 +45,11 @@ def defaults(app: Flask) -> dict[str, Any]:
         "PER_PAGE": 50,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        # None: Secure outside debug mode and tests (see secure_cookies). Plain-HTTP testing of a
+        # production-mode server sets SESSION_COOKIE_SECURE=false explicitly.
+        "SESSION_COOKIE_SECURE": None,
+        # Strict-Transport-Security on HTTPS answers outside debug mode; 0 sends none.
+        "HSTS_MAX_AGE": 365 * 24 * 3600,
         "WTF_CSRF_TIME_LIMIT": None,
         # Fixed "today" for the follow-through rules (dormancy); None means the real date.
         "REGISTRY_TODAY": None,
@@ -50,6 +57,25 @@ def defaults(app: Flask) -> dict[str, Any]:
         # are trusted, so rate limits count real client addresses. 0 trusts none.
         "PROXY_COUNT": 0,
     }
+
+
+def parse_flag(name: str, text: str) -> bool:
+    """An on/off setting from the environment: 1/true/yes/on or 0/false/no/off."""
+    value = text.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name} must be true or false, not {text!r}.")
+
+
+def secure_cookies(app: Flask) -> None:
+    """Session (and remember-me) cookies travel over HTTPS only, unless debugging or testing, or
+    turned off explicitly (SESSION_COOKIE_SECURE=false) to try a production set-up over HTTP."""
+    if app.config.get("SESSION_COOKIE_SECURE") is None:
+        app.config["SESSION_COOKIE_SECURE"] = not (app.debug or app.testing)
+    app.config["SESSION_COOKIE_SECURE"] = bool(app.config["SESSION_COOKIE_SECURE"])
+    app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"])
 
 
 def normalise_database_url(url: str) -> str:
@@ -65,17 +91,42 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
     for name in ENV_SETTINGS:
         if os.environ.get(name):
             app.config[name] = os.environ[name]
+    if os.environ.get("SESSION_COOKIE_SECURE"):
+        app.config["SESSION_COOKIE_SECURE"] = parse_flag("SESSION_COOKIE_SECURE",
+                                                         os.environ["SESSION_COOKIE_SECURE"])
     if os.environ.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
     app.config.from_prefixed_env()
     if test_config:
         app.config.from_mapping(test_config)
+    secure_cookies(app)
     uri = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
     app.config["SQLALCHEMY_DATABASE_URI"] = uri
     if uri.startswith("postgresql"):
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
             "pool_pre_ping": True, **app.config["SQLALCHEMY_ENGINE_OPTIONS"]
         }
+
+
+# Flask-Limiter storages whose counters live in one process only.
+PER_PROCESS_STORAGES = ("memory://",)
+
+
+def per_worker_rate_limit_warning(workers: int) -> str | None:
+    """What to say when `workers` processes would each keep their own rate-limit counters; None
+    when the counters are shared (Redis) or there is one worker. Reads the setting from the
+    environment as load() does (FLASK_RATELIMIT_STORAGE_URI over RATELIMIT_STORAGE_URI)."""
+    if workers <= 1:
+        return None
+    storage = (os.environ.get("FLASK_RATELIMIT_STORAGE_URI") or os.environ.get("RATELIMIT_STORAGE_URI")
+               or DEFAULT_RATELIMIT_STORAGE)
+    if not storage.startswith(PER_PROCESS_STORAGES):
+        return None
+    rule = "!" * 100
+    return (f"{rule}\n!!! Rate limits are counted per worker: RATELIMIT_STORAGE_URI is {storage} and "
+            f"gunicorn runs {workers} workers,\n!!! so every address gets each limit (submissions, "
+            f"logins) {workers} times over. Set RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379/0\n"
+            f"!!! (README, Production) to share the counters, or run one worker.\n{rule}")
 
 
 class SettingsError(RuntimeError):

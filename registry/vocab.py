@@ -90,6 +90,8 @@ SUBMISSION_STATUSES: dict[str, str] = {
     "published": "Published",
     "rejected": "Not published",
     "needs_info": "More information needed",
+    # Caught by the forms' spam trap: never in the queue; its submitter is shown "pending".
+    "spam": "Caught by the spam trap",
 }
 
 SUBMITTER_ROLES: dict[str, str] = {
@@ -185,6 +187,12 @@ REVIEW_DECISIONS: dict[str, str] = {
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # uploaded PDFs (signed resolutions, minutes)
 
 MAX_RECORD_ID = 2_147_483_647  # ids are 32-bit integers on PostgreSQL
+
+MAX_MEMBERS = 100_000_000  # more than any union body has, and within a 32-bit integer column
+
+# Years a submitted date may have, in the forms, the API and imports alike.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
 
 
 def parse_record_id(text: str | None) -> int | None:

@@ -9,7 +9,9 @@ from flask_login import current_user, login_user, logout_user
 
 from registry.accounts.forms import LoginForm, LogoutForm
 from registry.accounts.services import authenticate
+from registry.database import db
 from registry.extensions import limiter
+from registry.textrules import text_problem
 
 bp = Blueprint("auth", __name__)
 
@@ -22,8 +24,9 @@ def login_rate_limit() -> str:
 
 
 def safe_next(target: str | None) -> str:
-    """Only a path on this site: never another host, scheme or a protocol-relative URL."""
-    if not target:
+    """Only a path on this site: never another host, scheme or a protocol-relative URL, nor text
+    a Location header cannot carry (a line break there was a 500)."""
+    if not target or text_problem(target):
         return url_for("review.index")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") \
@@ -53,6 +56,10 @@ def login():
 def logout():
     form = LogoutForm()
     if form.validate_on_submit():
+        if current_user.is_authenticated:
+            # Ends this session and any other, even one whose cookie was copied.
+            current_user.end_sessions()
+            db.session.commit()
         logout_user()
         flash("You are logged out.")
         return redirect(url_for("main.index"))

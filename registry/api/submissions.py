@@ -3,19 +3,20 @@ schemas and queued for the same review as the forms. Nothing is published here."
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from flask import request, url_for
+from flask import request
 from flask_smorest import Blueprint, abort
 from marshmallow import Schema, fields
 from marshmallow.validate import OneOf
 
-from registry.api import examples
+from registry.api import examples, json_input
 from registry.api.spec import ApiErrorSchema, error_example
 from registry.database import db
 from registry.extensions import limiter
 from registry.fields import FullMatch
+from registry.main.errors import PRIVATE
+from registry.main.links import site_url_for
 from registry.submissions import services
 from registry.submissions.schemas import (
     ActionPayloadSchema,
@@ -37,7 +38,8 @@ class ActionPayloadDocSchema(ActionPayloadSchema):
     # Documentation only (validation is ActionPayloadSchema's): apispec would write a decimal
     # field's bounds as strings, which OpenAPI does not allow.
     amount_usd = fields.String(allow_none=True, load_default=None, validate=FullMatch(AMOUNT), metadata={
-        "description": "US dollars given, at most 1,000,000,000.00.", "example": "2500.00",
+        "description": "US dollars given, to the cent (at most two decimals: a fraction of a cent is "
+                       "refused, not rounded), at most 1,000,000,000.00.", "example": "2500.00",
         "type": ["string", "number"], "minimum": 0, "maximum": 1_000_000_000})
 
 
@@ -85,20 +87,14 @@ REQUEST_BODY = {
 }
 
 
-def whole_number(text: str) -> float | int:
-    """JSON numbers as JSON Schema reads them: 12.0 is the integer 12."""
-    number = float(text)
-    return int(number) if number.is_integer() else number
-
-
 def json_body() -> Any:
-    """The request's JSON document, or None when it is not JSON."""
+    """The request's JSON document, read strictly (json_input.parse); None when it is not JSON."""
     if not request.is_json:
         return None
     try:
-        return json.loads(request.get_data(as_text=True), parse_float=whole_number)
-    except ValueError:
-        return None
+        return json_input.parse(request.get_data(as_text=True))
+    except json_input.JsonInputError as error:
+        abort(422, message=error.message, errors={"json": error.errors})
 
 
 INVALID = "The submission is invalid; nothing was stored."
@@ -148,5 +144,5 @@ def create():
               errors={"json": split_errors(error.errors)})
     db.session.commit()
     return {"kind": receipt.submission.kind, "status": receipt.submission.status,
-            "tracking_url": url_for("submissions.track", token=receipt.token, _external=True),
-            "message": examples.RECEIPT["message"]}, 201, {"Cache-Control": "no-store"}
+            "tracking_url": site_url_for("submissions.track", token=receipt.token),
+            "message": examples.RECEIPT["message"]}, 201, {"Cache-Control": PRIVATE}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, render_template
 
 from registry.datasets import services
 from registry.districts.congress import CURRENT_CONGRESS, ordinal
@@ -10,6 +10,7 @@ from registry.districts.services import latest_load
 from registry.exports.fields import TABLES, table_query
 from registry.exports.responses import LICENCE, download
 from registry.imports.endorsements import COLUMN_DOCS
+from registry.main.links import site_root
 
 bp = Blueprint("data", __name__, url_prefix="/data")
 
@@ -38,4 +39,4 @@ def table_download(table: str, fmt: str):
 
 @bp.get("/datapackage.json")
 def datapackage():
-    return services.data_package(request.url_root.rstrip("/") + "/data/")
+    return services.data_package(site_root() + "/data/")

@@ -10,7 +10,8 @@ bp = Blueprint("documents", __name__, url_prefix="/documents")
 
 
 def send_pdf(sha256: str, name: str):
-    """The stored PDF as an attachment (never rendered inline by the site's origin)."""
+    """The stored PDF as an attachment (never rendered inline by the site's origin). Served for
+    reviewers (registry.review), the answer is made private, no-store like every page there."""
     if not storage.exists(sha256):
         abort(404, description="That document is not stored here.")
     response = send_file(storage.path_for(sha256), mimetype="application/pdf", as_attachment=True,

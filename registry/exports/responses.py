@@ -12,7 +12,7 @@ from registry.exports.fields import Field
 from registry.exports.streams import csv_stream, geojson_stream, json_stream
 
 MEDIA_TYPES = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # Flask adds "; charset=utf-8" to text types
     "json": "application/json",
     "geojson": "application/geo+json",
 }

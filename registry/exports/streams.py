@@ -58,7 +58,7 @@ def restore_cell(value: str) -> str:
 
 def csv_stream(fields: list[Field], query: Select) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; a cell holding \r is quoted
     writer.writerow([f.name for f in fields])
     texts = [f.type == "string" for f in fields]
     for count, row in enumerate(_rows(query), start=1):

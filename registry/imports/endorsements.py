@@ -27,6 +27,7 @@ from registry.vocab import (
     COMMITMENTS,
     DATE_KINDS,
     DATE_PRECISIONS,
+    EARLIEST_YEAR,
     LEVELS,
     MAX_RECORD_ID,
     ORGANIZATION_TYPES,
@@ -125,7 +126,8 @@ class EndorsementRowSchema(Schema):
     action_amount_usd = fields.Decimal(allow_none=True, places=2,
                                        validate=validate.Range(min=0, max=999_999_999_999))
     action_bill = text_field("bill_code")
-    checked_on = fields.Date(allow_none=True)
+    checked_on = fields.Date(allow_none=True, validate=validate.Range(
+        min=date(EARLIEST_YEAR, 1, 1), error=f"Give a date in {EARLIEST_YEAR} or later."))
     checked_by = fields.String(allow_none=True, validate=validate.OneOf(CHECKERS))
     searched = text_field("searched", multiline=True)
     check_result = fields.String(allow_none=True, validate=validate.OneOf(CHECK_RESULTS))

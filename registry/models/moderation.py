@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import Any
 
@@ -21,8 +22,15 @@ from registry.vocab import (
 )
 
 
+def new_session_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class User(UserMixin, db.Model):
-    """A reviewer or administrator account."""
+    """A reviewer or administrator account.
+
+    Sessions name the user by id and session token (get_id); replacing the token (logout, a new
+    password, deactivation) ends every session the reviewer has, wherever its cookie is."""
 
     __tablename__ = "users"
     __table_args__ = (CheckConstraint(sql_in("role", USER_ROLES), name="role"),)
@@ -32,11 +40,19 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(10), default="reviewer")
     active: Mapped[bool] = mapped_column(default=True)
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     @property
     def is_active(self) -> bool:  # Flask-Login reads this
         return self.active
+
+    def get_id(self) -> str:  # what Flask-Login keeps in the session
+        return f"{self.id}:{self.session_token}"
+
+    def end_sessions(self) -> None:
+        """Every session signed in until now stops working."""
+        self.session_token = new_session_token()
 
 
 class Submission(db.Model):
@@ -70,6 +86,11 @@ class Submission(db.Model):
     decided_at: Mapped[datetime | None]
 
     reviewer: Mapped[User | None] = relationship()
+
+    @property
+    def shown_status(self) -> str:
+        """The status its submitter sees: a spam catch looks pending, so a bot cannot tell."""
+        return "pending" if self.status == "spam" else self.status
 
 
 class Revision(db.Model):

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request
 
 from registry.database import db
 from registry.districts.congress import CURRENT_BILL
 from registry.followthrough.status import today
 from registry.geo import Lookup
 from registry.main.errors import CONTENT_SECURITY_POLICY
+from registry.main.links import site_url_for
 from registry.organize import calllist, services
 from registry.organize.forms import NearbyForm
 from registry.vocab import PROSPECTS
@@ -47,7 +48,7 @@ def run_search() -> Search:
 
 
 def profile_url(slug: str) -> str:
-    return url_for("bodies.detail", slug=slug, _external=True)
+    return site_url_for("bodies.detail", slug=slug)
 
 
 @bp.get("")

@@ -9,7 +9,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, pre_load, validate
 
 from registry.textrules import blank_problem, text_problem
-from registry.vocab import LENGTHS
+from registry.vocab import EARLIEST_YEAR, LATEST_YEAR, LENGTHS
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 http_url = validate.URL(schemes={"http", "https"}, require_tld=True)
@@ -22,6 +22,8 @@ def parse_partial_date(text: str) -> tuple[date, str]:
     if not match:
         raise ValidationError("Use YYYY, YYYY-MM or YYYY-MM-DD.")
     year, month, day = match.groups()
+    if not EARLIEST_YEAR <= int(year) <= LATEST_YEAR:
+        raise ValidationError(f"Give a year from {EARLIEST_YEAR} to {LATEST_YEAR}.")
     try:
         value = date(int(year), int(month or 1), int(day or 1))
     except ValueError as error:

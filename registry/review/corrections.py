@@ -7,31 +7,41 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, pre_load, validate
 
+from registry.fields import TextRules
 from registry.geo import place_for_body
 from registry.models import Body
 from registry.records import services as records
 from registry.records.rows import http_url
 from registry.records.services import Provenance, SourceRef
 from registry.submissions.schemas import ZIP_CODE
-from registry.vocab import CORRECTABLE_BODY_FIELDS, CORRECTION_FIELDS, LENGTHS, LEVELS, STATE_CODES
+from registry.vocab import (
+    CORRECTABLE_BODY_FIELDS,
+    CORRECTION_FIELDS,
+    LENGTHS,
+    LEVELS,
+    MAX_MEMBERS,
+    STATE_CODES,
+)
 
 
 def _optional(length: str) -> fields.String:
-    return fields.String(allow_none=True, validate=validate.Length(max=LENGTHS[length]))
+    return fields.String(allow_none=True, validate=[validate.Length(max=LENGTHS[length]),
+                                                    TextRules()])
 
 
 class BodyCorrectionSchema(Schema):
     """The body fields a correction may change, with the same rules as everywhere else."""
 
-    name = fields.String(validate=validate.Length(1, LENGTHS["name"]))
+    name = fields.String(validate=[validate.Length(1, LENGTHS["name"]), TextRules(required=True)])
     level = fields.String(validate=validate.OneOf(LEVELS))
     affiliation = _optional("affiliation")
     designation = _optional("designation")
     city = _optional("city")
     state = fields.String(allow_none=True, validate=validate.OneOf(STATE_CODES))
     zip = fields.String(allow_none=True, validate=validate.Regexp(ZIP_CODE))
-    website = fields.String(allow_none=True, validate=[validate.Length(max=LENGTHS["url"]), http_url])
-    members = fields.Integer(allow_none=True, validate=validate.Range(min=0))
+    website = fields.String(allow_none=True, validate=[validate.Length(max=LENGTHS["url"]), TextRules(),
+                                                       http_url])
+    members = fields.Integer(allow_none=True, validate=validate.Range(0, MAX_MEMBERS))
     public_contact = _optional("contact")
 
     @pre_load

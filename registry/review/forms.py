@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from registry.followthrough.status import today
 from registry.review.services import QUEUE_STATUSES
-from registry.submissions.form_parts import STATE_NAMES, options
+from registry.submissions.form_parts import STATE_NAMES, FollowsTextRules, options
 from registry.textrules import blank_problem, text_problem
 from registry.vocab import CHECK_RESULTS, LENGTHS, SUBMISSION_KINDS
 
@@ -44,16 +44,17 @@ class DecisionForm(FlaskForm):
     decision = RadioField("Decision", choices=[], validators=[InputRequired("Choose a decision.")])
     merge_into = RadioField("Publish on this body", choices=[], validate_choice=False,
                             validators=[Optional()])
-    merge_reference = StringField("Or another body: its address (slug) or number",
-                                  validators=[Optional(), Length(max=LENGTHS["url"])])
+    merge_reference = StringField("Or another body: its address (slug) or number", validators=[
+        Optional(), Length(max=LENGTHS["url"]), FollowsTextRules()])
+    # Each body field checks the value further (corrections.BodyCorrectionSchema).
     applied_value = TextAreaField("Value to write on the record", validators=[
-        Optional(), Length(max=LENGTHS["note"])])
+        Optional(), Length(max=LENGTHS["note"]), FollowsTextRules(multiline=True)])
     link_is_primary = BooleanField("The link is to a primary document (the signed resolution, "
                                    "minutes or an officer's letter)")
-    review_note = TextAreaField("Note to the submitter (shown on their tracking page)",
-                                validators=[Optional(), Length(max=LENGTHS["note"])])
-    internal_note = TextAreaField("Internal note (reviewers only)",
-                                  validators=[Optional(), Length(max=LENGTHS["note"])])
+    review_note = TextAreaField("Note to the submitter (shown on their tracking page)", validators=[
+        Optional(), Length(max=LENGTHS["note"]), FollowsTextRules(multiline=True)])
+    internal_note = TextAreaField("Internal note (reviewers only)", validators=[
+        Optional(), Length(max=LENGTHS["note"]), FollowsTextRules(multiline=True)])
 
 
 class CheckForm(FlaskForm):

@@ -18,6 +18,7 @@ from registry.records import services as records
 from registry.records.services import Provenance, SourceRef
 from registry.review.corrections import apply_correction, checked_value
 from registry.submissions.schemas import PAYLOAD_SCHEMAS
+from registry.textrules import has_visible_text
 from registry.vocab import CORRECTABLE_BODY_FIELDS
 
 OPEN_STATUSES = ("pending", "needs_info")
@@ -44,7 +45,7 @@ class Decision:
 
 def decide(submission: Submission, decision: Decision, reviewer: User) -> Body | None:
     """Carry out a decision; returns the body the record was published on, if any."""
-    if decision.action in ("reject", "needs_info") and not decision.review_note:
+    if decision.action in ("reject", "needs_info") and not has_visible_text(decision.review_note or ""):
         raise DecisionError("review_note", "Say why, in a note the submitter will read.")
     if decision.action == "publish_merge" and decision.merge_into is None:
         raise DecisionError("merge_into", "Choose the body to publish it on.")

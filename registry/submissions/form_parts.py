@@ -39,7 +39,8 @@ from registry.documents.storage import CheckedDocument, DocumentError, check_pdf
 from registry.followthrough.status import today
 from registry.records.rows import http_url
 from registry.text import MONTHS
-from registry.vocab import LENGTHS, STATE_CODES, SUBMITTER_ROLES
+from registry.textrules import blank_problem, text_problem
+from registry.vocab import EARLIEST_YEAR, LATEST_YEAR, LENGTHS, STATE_CODES, SUBMITTER_ROLES
 
 STATE_NAMES = {code: code for code in STATE_CODES}
 FORM_KEY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -55,11 +56,31 @@ def new_form_key() -> str:
     return secrets.token_urlsafe(24)
 
 
+class FollowsTextRules:
+    """registry.textrules for a form field, as the API's schemas apply them: text that is text
+    everywhere, line breaks only in fields that take lines, something visible when required."""
+
+    def __init__(self, multiline: bool = False, required: bool = False):
+        self.multiline = multiline
+        self.required = required
+
+    def __call__(self, form, field) -> None:
+        if not isinstance(field.data, str) or not field.data:
+            return
+        problem = text_problem(field.data, self.multiline)
+        if problem is None and self.required:
+            problem = blank_problem(field.data)
+        if problem:
+            raise ValidationError(problem)
+
+
 def text(label: str, length: str, required: bool = False, message: str | None = None,
          area: bool = False) -> StringField:
+    """A text field; a text area takes several lines."""
     first = DataRequired(message or "This field is required.") if required else Optional()
     kind = TextAreaField if area else StringField
-    return kind(label, validators=[first, Length(max=LENGTHS[length])])
+    return kind(label, validators=[first, Length(max=LENGTHS[length]),
+                                   FollowsTextRules(multiline=area, required=required)])
 
 
 def check_http_url(form, field) -> None:
@@ -76,7 +97,8 @@ class PartialDateForm(Form):
     """A date known to the year, the month or the day."""
 
     year = IntegerField("Year", validators=[InputRequired("Give at least the year."),
-                                            NumberRange(1900, 2100, "Give a year such as 2019.")])
+                                            NumberRange(EARLIEST_YEAR, LATEST_YEAR,
+                                                        "Give a year such as 2019.")])
     month = SelectField("Month (if known)", validators=[Optional()],
                         choices=options([("", "Not known"), *enumerate(MONTHS, 1)]))
     day = IntegerField("Day (if known)", validators=[Optional(), NumberRange(1, 31)])
@@ -111,12 +133,13 @@ class SubmissionForm(FlaskForm):
     """What every member form has: a source, the submitter, the honeypot and a one-time key."""
 
     source_url = URLField("Link to a public source (news story, union page, minutes online)",
-                          validators=[Optional(), Length(max=LENGTHS["url"]), check_http_url])
+                          validators=[Optional(), Length(max=LENGTHS["url"]), FollowsTextRules(),
+                                      check_http_url])
     document = FileField("Upload the signed resolution or minutes (PDF, up to 10 MB)")
     submitter_name = text("Your name", "person_name")
     submitter_email = EmailField("Your email (private: only reviewers see it)", validators=[
         InputRequired("Give an email address so a reviewer can reach you."),
-        Length(max=LENGTHS["email"]),
+        Length(max=LENGTHS["email"]), FollowsTextRules(),
         Regexp(EMAIL, message="Enter an email address such as name@example.org."),
     ])
     submitter_role = SelectField("Your role in the union", choices=options(SUBMITTER_ROLES),

@@ -21,6 +21,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from registry.followthrough.ladder import ACTION_KINDS, TIERS
 from registry.submissions.form_parts import (
     STATE_NAMES,
+    FollowsTextRules,
     PartialDateForm,
     SubmissionForm,
     clean,
@@ -45,7 +46,7 @@ class BodyPickerForm(SubmissionForm):
     """Pick the union body from the registry, or describe one that is not listed."""
 
     body_query = StringField("Search by name, union, local number or city",
-                             validators=[Optional(), Length(max=LENGTHS["name"])])
+                             validators=[Optional(), Length(max=LENGTHS["name"]), FollowsTextRules()])
     body_choice = StringField("Union body")
     new_name = text("Name of the body", "name")
     new_level = SelectField("Level", choices=options({"": "Choose a level", **LEVELS}),

@@ -10,7 +10,15 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from registry.accounts.services import EMAIL
-from registry.fields import FullMatch, StrictBoolean
+from registry.fields import (
+    Cents,
+    FullMatch,
+    StrictBoolean,
+    TextRules,
+    not_before_earliest_year,
+    text_field,
+    text_pattern,
+)
 from registry.followthrough.ladder import ACTION_KINDS
 from registry.followthrough.status import today
 from registry.records.rows import http_url
@@ -19,6 +27,7 @@ from registry.vocab import (
     COMMITMENTS,
     CORRECTION_FIELDS,
     DATE_PRECISIONS,
+    EARLIEST_YEAR,
     LENGTHS,
     LEVELS,
     MAX_RECORD_ID,
@@ -31,17 +40,27 @@ ZIP_CODE = r"^[0-9]{5}(-[0-9]{4})?$"
 RECORD_ID = validate.Range(1, MAX_RECORD_ID)
 
 
-# PostgreSQL refuses NUL in text; refused here, so neither the queue nor publication fails on it.
-no_nul = FullMatch(r"^[^\x00]*$", error="Must not contain NUL characters.")
+def _text(length: str, required: bool = False, multiline: bool = False,
+          description: str = "") -> fields.String:
+    """Text within the shared length and registry.textrules: PostgreSQL, the review pages, the
+    CSV, JSON and Atom outputs can all hold it."""
+    return text_field(LENGTHS[length], required=required, multiline=multiline,
+                      description=description)
 
 
-def _text(length: str, required: bool = False, description: str = "") -> fields.String:
-    metadata = {"description": description}
-    if required:
-        return fields.String(required=True, validate=[no_nul, validate.Length(1, LENGTHS[length])],
-                             metadata=metadata)
-    return fields.String(allow_none=True, load_default=None,
-                         validate=[no_nul, validate.Length(max=LENGTHS[length])], metadata=metadata)
+def _url(description: str) -> fields.String:
+    return fields.String(allow_none=True, load_default=None, metadata={
+        "description": description, "pattern": text_pattern()},
+        validate=[validate.Length(max=LENGTHS["url"]), TextRules(), http_url])
+
+
+# Years from EARLIEST_YEAR (1900) on, stated as a pattern for the OpenAPI document.
+SINCE_EARLIEST_YEAR = r"^(19[0-9]{2}|[2-9][0-9]{3})-[0-9]{2}-[0-9]{2}$"
+
+
+def _date(description: str) -> fields.Date:
+    return fields.Date(required=True, validate=not_before_earliest_year, metadata={
+        "description": description, "pattern": SINCE_EARLIEST_YEAR})
 
 
 class NewBodySchema(Schema):
@@ -65,6 +84,7 @@ class SubmitterSchema(Schema):
     name = _text("person_name", description="Your name; required for public credit.")
     email = fields.String(required=True, validate=[
         validate.Length(max=LENGTHS["email"]),
+        TextRules(),
         FullMatch(EMAIL, error="Enter an email address such as name@example.org."),
     ], metadata={"description": "Where a reviewer can reach you; never published."})
     role = fields.String(required=True, validate=validate.OneOf(SUBMITTER_ROLES),
@@ -92,9 +112,7 @@ class _TargetSchema(Schema):
                              metadata={"description": "A body from GET /bodies (its id); or give new_body."})
     new_body = fields.Nested(NewBodySchema, allow_none=True, load_default=None, metadata={
         "description": "A body not yet in the registry; or give body_id (exactly one of the two)."})
-    source_url = fields.String(allow_none=True, load_default=None,
-                               validate=[validate.Length(max=LENGTHS["url"]), http_url],
-                               metadata={"description": "A public http(s) page stating it."})
+    source_url = _url("A public http(s) page stating it.")
 
     @validates_schema
     def one_body(self, data: dict[str, Any], **kwargs) -> None:
@@ -110,13 +128,12 @@ class ResolutionPayloadSchema(_TargetSchema):
         "description": "A bill from GET /bills; null for Medicare for All in general."})
     stance = fields.String(required=True, validate=validate.OneOf(STANCES),
                            metadata={"description": "support or oppose."})
-    adopted_on = fields.Date(required=True,
-                             metadata={"description": "When it was adopted (not in the future)."})
+    adopted_on = _date(f"When it was adopted ({EARLIEST_YEAR} or later, not in the future).")
     date_precision = fields.String(required=True, validate=validate.OneOf(DATE_PRECISIONS),
                                    metadata={"description": "How much of the date is known."})
     title = _text("title", required=True, description="Its title.")
-    summary = _text("summary", required=True, description="What it says, briefly.")
-    text = _text("text", description="Its full text, if you have it.")
+    summary = _text("summary", required=True, multiline=True, description="What it says, briefly.")
+    text = _text("text", multiline=True, description="Its full text, if you have it.")
     commitments = fields.List(fields.String(validate=validate.OneOf(COMMITMENTS)), load_default=list,
                               metadata={"description": "What it promised."})
 
@@ -130,17 +147,16 @@ class ActionPayloadSchema(_TargetSchema):
 
     kind = fields.String(required=True, validate=validate.OneOf(ACTION_KINDS),
                          metadata={"description": "Kind of action (see the ladder)."})
-    occurred_on = fields.Date(required=True,
-                              metadata={"description": "When it happened (not in the future)."})
+    occurred_on = _date(f"When it happened ({EARLIEST_YEAR} or later, not in the future).")
     date_precision = fields.String(required=True, validate=validate.OneOf(DATE_PRECISIONS),
                                    metadata={"description": "How much of the date is known."})
-    description = _text("description", required=True, description="What happened.")
+    description = _text("description", required=True, multiline=True,
+                        description="What happened.")
     participants = fields.Integer(allow_none=True, load_default=None,
                                   validate=validate.Range(0, 10_000_000),
                                   metadata={"description": "How many took part."})
-    amount_usd = fields.Decimal(allow_none=True, load_default=None, places=2, as_string=True,
-                                validate=validate.Range(0, 1_000_000_000),
-                                metadata={"description": "US dollars given."})
+    amount_usd = Cents(allow_none=True, load_default=None, validate=validate.Range(0, 1_000_000_000),
+                       metadata={"description": "US dollars given, to the cent."})
     scope = fields.String(load_default="single_payer", validate=validate.OneOf(ACTION_SCOPES), metadata={
         "description": "What it was for: federal_bill, state_bill, single_payer, or health_reform "
                        "(other health reform: shown, never counted)."})
@@ -155,10 +171,10 @@ class CheckPayloadSchema(_TargetSchema):
 
     checked_on = fields.Date(required=True,
                              metadata={"description": "The day you looked (not in the future)."})
-    searched = _text("searched", required=True, description=(
+    searched = _text("searched", required=True, multiline=True, description=(
         "Where you looked: meeting minutes, newsletters, the body's website, news archives (one "
         "per line)."))
-    summary = _text("note", description="What you found, in short.")
+    summary = _text("note", multiline=True, description="What you found, in short.")
 
     @validates_schema
     def dated_in_the_past(self, data: dict[str, Any], **kwargs) -> None:
@@ -172,11 +188,9 @@ class CorrectionPayloadSchema(Schema):
                              metadata={"description": "The body to correct (its id)."})
     field = fields.String(required=True, validate=validate.OneOf(CORRECTION_FIELDS),
                           metadata={"description": "Which field is wrong."})
-    proposed_value = _text("note", required=True, description="What it should say.")
-    explanation = _text("note", description="Why.")
-    source_url = fields.String(allow_none=True, load_default=None,
-                               validate=[validate.Length(max=LENGTHS["url"]), http_url],
-                               metadata={"description": "A public http(s) page stating it."})
+    proposed_value = _text("note", required=True, multiline=True, description="What it should say.")
+    explanation = _text("note", multiline=True, description="Why.")
+    source_url = _url("A public http(s) page stating it.")
 
 
 PAYLOAD_SCHEMAS: dict[str, type[Schema]] = {

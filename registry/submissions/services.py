@@ -87,12 +87,16 @@ def validate(kind: str, payload: dict[str, Any], submitter: dict[str, Any]) -> t
 
 
 def submit(kind: str, payload: dict[str, Any], submitter: dict[str, Any],
-           document: CheckedDocument | None = None, form_key: str | None = None) -> Receipt:
+           document: CheckedDocument | None = None, form_key: str | None = None,
+           spam: bool = False) -> Receipt:
     """Queue a submission for review (kind: resolution, action or correction).
 
     A correction of the tier is filed as a `dispute`. Re-posting the same form with the same
-    content returns the submission already stored."""
+    content returns the submission already stored. A spam catch (the forms' trap was filled) is
+    stored apart, as `spam`, without its upload: never reviewed, answered like any other."""
     data, who = validate(kind, payload, submitter)
+    if spam:
+        document = None
     schema = PAYLOAD_SCHEMAS[kind]()
     stored = schema.dump(data)
     if kind == "correction" and data["field"] == "tier":
@@ -110,7 +114,8 @@ def submit(kind: str, payload: dict[str, Any], submitter: dict[str, Any],
     if document is not None:
         storage.store(document)
     submission = Submission(
-        kind=kind, status="pending", payload=stored, body_id=body.id if body else None, state=state,
+        kind=kind, status="spam" if spam else "pending", payload=stored,
+        body_id=body.id if body else None, state=state,
         document_sha256=document.sha256 if document else None,
         submitter_name=who.get("name"), submitter_email=who["email"].strip().lower(),
         submitter_role=who["role"], credit_public=who["credit_public"], token_hash=hash_token(token),

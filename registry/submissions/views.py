@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 from sqlalchemy.exc import IntegrityError
-from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.exceptions import NotFound, RequestEntityTooLarge
 
 from registry.database import db
 from registry.extensions import limiter
-from registry.main.errors import render_error
+from registry.main.errors import PRIVATE, render_error
 from registry.submissions import services
 from registry.submissions.form_parts import SubmissionForm, options
 from registry.submissions.forms import ActionForm, BodyPickerForm, CorrectionForm, ResolutionForm
@@ -24,7 +24,7 @@ limit_posts = limiter.shared_limit(submission_rate_limit, scope="submissions", m
 
 def private(response):
     """Pages holding a tracking token are never cached or indexed."""
-    response.headers["Cache-Control"] = "no-store"
+    response.headers["Cache-Control"] = PRIVATE
     response.headers["X-Robots-Tag"] = "noindex"
     return response
 
@@ -59,12 +59,9 @@ def _picker_context(form: BodyPickerForm) -> dict:
 
 
 def _save(kind: str, form: SubmissionForm, payload: dict):
-    """Store the submission and show the receipt; None when the service found bad fields."""
-    if form.is_spam():
-        # Answer a filled honeypot as if all went well, and keep nothing.
-        return private(current_app.make_response(render_template(
-            "submissions/received.html", kind=kind, kinds=SUBMISSION_KINDS,
-            token=services.tracking_token(None))))
+    """Store the submission and show the receipt; None when the service found bad fields. A filled
+    honeypot is stored apart as spam and answered exactly like a member (a working tracking link),
+    so a bot learns nothing from the answer."""
     try:
         receipt = _submit(kind, form, payload)
     except services.SubmissionError as error:
@@ -78,18 +75,19 @@ def _save(kind: str, form: SubmissionForm, payload: dict):
 
 
 def _submit(kind: str, form: SubmissionForm, payload: dict) -> services.Receipt:
-    try:
+    def store() -> services.Receipt:
         receipt = services.submit(kind, payload, form.submitter(), form.checked_document,
-                                  form.idempotency_key())
+                                  form.idempotency_key(), spam=form.is_spam())
         db.session.commit()
+        return receipt
+
+    try:
+        return store()
     except IntegrityError:
         # The same form posted twice at once: the other request stored it first. Submitting
         # again finds that submission by its key instead of storing a second one.
         db.session.rollback()
-        receipt = services.submit(kind, payload, form.submitter(), form.checked_document,
-                                  form.idempotency_key())
-        db.session.commit()
-    return receipt
+        return store()
 
 
 def _form_page(template: str, form: SubmissionForm, status: int = 200, **context):
@@ -154,8 +152,8 @@ def correction(slug: str):
 def track(token: str):
     submission = services.find_by_token(token)
     if submission is None:
-        abort(404, description="No submission has that tracking link. Check that the whole link "
-                               "was copied.")
+        return private(current_app.make_response(render_error(NotFound(
+            "No submission has that tracking link. Check that the whole link was copied."))))
     body = services.get_body(submission.body_id)
     return private(current_app.make_response(render_template(
         "submissions/track.html", submission=submission, body=body, kinds=SUBMISSION_KINDS)))

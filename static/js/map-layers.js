@@ -117,12 +117,18 @@ window.RegistryMap = (function () {
     var layer = L.geoJSON(null, {
       style: style,
       onEachFeature: function (feature, state) {
-        state.bindTooltip(function () { return stateSentence(state.feature.properties); },
+        state.bindTooltip(function () { return element('span', null, stateSentence(state.feature.properties)); },
           { sticky: true, className: 'state-label' });
         state.bindPopup(function () { return popup(state); });
       }
     }).addTo(map);
     labels.addTo(map);
+
+    function noEndorsersNote() {
+      var note = element('span', null, 'No');
+      note.append(document.createElement('br'), 'endorsers');
+      return note;
+    }
 
     // States with no endorsing body carry a label too, unless so many do (a filter to one state,
     // say) that labels would bury the map; the legend and each state's tooltip say it anyway.
@@ -132,7 +138,7 @@ window.RegistryMap = (function () {
       if (empty.length > MAX_LABELS) { return; }
       empty.forEach(function (state) {
         labels.addLayer(L.marker(state.getBounds().getCenter(), {
-          icon: L.divIcon({ className: 'state-note', html: 'No<br>endorsers', iconSize: [60, 28] }),
+          icon: L.divIcon({ className: 'state-note', html: noEndorsersNote(), iconSize: [60, 28] }),
           interactive: false,
           keyboard: false
         }));
@@ -172,12 +178,22 @@ window.RegistryMap = (function () {
 
   // ----- union bodies ------------------------------------------------------------------------
 
-  function clusterIcon(count, mobilized) {
+  function hiddenFromScreenReaders(text) {
+    var span = element('span', null, text);
+    span.setAttribute('aria-hidden', 'true');
+    return span;
+  }
+
+  /* A cluster's count; `spoken` (optional) is what a screen reader hears instead. */
+  function clusterIcon(count, mobilized, spoken) {
     var size = Math.round(26 + 8 * Math.log10(Math.max(count, 1)));
+    var box = element('div', 'cluster-count');
+    box.appendChild(hiddenFromScreenReaders(number(count)));
+    if (spoken) { box.appendChild(element('span', 'visually-hidden', spoken)); }
     return L.divIcon({
       className: 'body-cluster' + (mobilized > 0 ? ' has-mobilized' : ''),
       iconSize: [size, size],
-      html: '<span aria-hidden="true">' + number(count) + '</span>'
+      html: box
     });
   }
 
@@ -205,10 +221,8 @@ window.RegistryMap = (function () {
       iconCreateFunction: function (cluster) {
         var count = cluster.getChildCount();
         var mobilized = cluster.getAllChildMarkers().filter(function (m) { return m.tier >= options.mobilizedTier; }).length;
-        var icon = clusterIcon(count, mobilized);
-        icon.options.html += '<span class="visually-hidden">' + count + ' union bodies, ' + mobilized +
-          ' at tier 3 or 4: select to zoom in</span>';
-        return icon;
+        return clusterIcon(count, mobilized, count + ' union bodies, ' + mobilized +
+          ' at tier 3 or 4: select to zoom in');
       }
     }).addTo(map);
     var serverClusters = L.layerGroup().addTo(map);
@@ -263,7 +277,7 @@ window.RegistryMap = (function () {
         icon: L.divIcon({
           className: 'tier-marker ' + (s === 'tier' ? 'tier-' + p.tier : 'tier-' + s) + (p.retreat ? ' retreat' : ''),
           iconSize: [22, 22],
-          html: '<span aria-hidden="true">' + symbol + '</span>'
+          html: hiddenFromScreenReaders(symbol)
         }),
         title: p.name + ': ' + standingText(p).toLowerCase() + (p.retreat ? ', retreat' : ''),
         keyboard: true

@@ -1,7 +1,15 @@
 // The organizer finder's map: the listed bodies around the searched place. An enhancement only:
-// the table on the page holds every fact the map shows.
+// the table on the page holds every fact the map shows. Every text on the map (a body's name, the
+// place searched) is given to Leaflet as a text node, never as HTML.
 (function () {
   "use strict";
+
+  function textLabel(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span;
+  }
+
   var container = document.getElementById("organize-map");
   if (!container || typeof L === "undefined") { return; }
 
@@ -24,7 +32,7 @@
     radius: radius, color: "#0b5cad", weight: 2, fillOpacity: 0.04, interactive: false
   }).addTo(map);
   L.circleMarker(centre, { radius: 5, color: "#1d232b", fillColor: "#ffffff", fillOpacity: 1, weight: 2 })
-    .bindTooltip(container.dataset.place).addTo(map);
+    .bindTooltip(textLabel(container.dataset.place)).addTo(map);
 
   document.querySelectorAll("tr.result[data-lat]").forEach(function (row) {
     var lat = parseFloat(row.dataset.lat), lon = parseFloat(row.dataset.lon);
@@ -38,7 +46,7 @@
     L.circleMarker([lat, lon], {
       radius: 6, weight: 1, color: "#1d232b", fillColor: TIER_COLOURS[tier] || TIER_COLOURS[0],
       fillOpacity: row.dataset.endorsing === "no" ? 0.35 : 0.9
-    }).bindTooltip(label).on("click", function () {
+    }).bindTooltip(textLabel(label)).on("click", function () {
       row.classList.add("is-highlighted");
       row.scrollIntoView({ block: "center" });
       if (name) { name.focus(); }

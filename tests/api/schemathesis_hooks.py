@@ -19,6 +19,8 @@ UNSTATABLE = {
     ("json", "payload.adopted_on"): {"That date is in the future: report only what has happened."},
     ("json", "payload.occurred_on"): {"That date is in the future: report only what has happened."},
     ("json", "payload.source_url"): {"Not a valid URL."},
+    # A JSON number's decimals (binary floating point) cannot be bounded by multipleOf reliably.
+    ("json", "payload.amount_usd"): {"Give the amount in dollars and cents (at most two decimals)."},
     ("json", "submitter.name"): {"Give your name to be credited, or untick the credit box."},
     ("query", "bbox"): {"Longitudes must run west < east, within -180 to 180.",
                         "Latitudes must run south < north, within -90 to 90."},

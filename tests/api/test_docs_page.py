@@ -25,10 +25,11 @@ def test_every_operation_and_parameter_is_on_the_page(client):
     assert "If-None-Match" in page and "/api/openapi.json" in page
 
 
-def test_examples_of_requests_and_answers_are_shown(client):
+def test_examples_of_requests_and_answers_are_shown(app, client):
     page = html.unescape(client.get("/data/api").get_data(as_text=True))
-    assert "curl -i 'http://localhost/api/v1/bodies/afge-local-2157'" in page
-    assert re.search(r"curl -i 'http://localhost/api/v1/resolutions\?\w+=", page)
+    site = app.config["SITE_URL"]  # the public address, whatever Host the request named
+    assert f"curl -i '{site}/api/v1/bodies/afge-local-2157'" in page
+    assert re.search(rf"curl -i '{re.escape(site)}/api/v1/resolutions\?\w+=", page)
     assert '"slug": "afge-local-2157"' in page  # the example answer of GET /bodies
     assert '"code": 404' in page  # an error example
 

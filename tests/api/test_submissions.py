@@ -31,7 +31,7 @@ def test_a_submission_is_queued_not_published(client, body):
     assert response.status_code == 201, response.get_json()
     receipt = response.get_json()
     assert receipt["status"] == "pending" and receipt["kind"] == "resolution"
-    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Cache-Control"] == "private, no-store"
     assert "Access-Control-Allow-Origin" not in response.headers
     submission = db.session.scalar(db.select(Submission))
     assert submission.status == "pending" and submission.submitter_email == "pat@example.org"

@@ -47,7 +47,11 @@ def live_server(app) -> Iterator[str]:
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    address = f"http://127.0.0.1:{server.server_port}"
+    # Absolute links (tracking links, feeds) name the public site: here, this server.
+    site_url, app.config["SITE_URL"] = app.config["SITE_URL"], address
+    yield address
+    app.config["SITE_URL"] = site_url
     server.shutdown()
     thread.join(timeout=5)
 

@@ -42,7 +42,8 @@ def gunicorn(config) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "DATABASE_URL": config["SQLALCHEMY_DATABASE_URI"],
            "SECRET_KEY": "concurrency-test-secret-key", "UPLOAD_FOLDER": config["UPLOAD_FOLDER"],
-           "FLASK_RATELIMIT_ENABLED": "false"}
+           "FLASK_RATELIMIT_ENABLED": "false",
+           "SESSION_COOKIE_SECURE": "false"}  # plain HTTP on 127.0.0.1: cookies must not need TLS
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}",
          "--no-control-socket", "--log-level", "warning", "wsgi:app"],

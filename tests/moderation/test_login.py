@@ -43,6 +43,8 @@ def test_inactive_accounts_cannot_log_in(client, make_reviewer):
     ("//evil.example/x", "/review"),
     ("/\\evil.example", "/review"),
     ("javascript:alert(1)", "/review"),
+    ("/review\r\nSet-Cookie: stolen=1", "/review"),  # was a 500: no header may hold a line break
+    ("/review\x0b", "/review"),
 ])
 def test_login_redirects_only_to_pages_of_this_site(client, make_reviewer, target, expected):
     make_reviewer("next@example.org")

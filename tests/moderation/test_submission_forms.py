@@ -55,7 +55,7 @@ def test_resolution_for_a_listed_body_is_queued_with_a_private_tracking_link(cli
     tracking = client.get(path)
     assert tracking.status_code == 200
     assert "Waiting for review" in tracking.get_data(as_text=True)
-    assert tracking.headers["Cache-Control"] == "no-store"
+    assert tracking.headers["Cache-Control"] == "private, no-store"
 
 
 def test_resolution_for_a_new_body_keeps_the_description(client):
@@ -214,11 +214,31 @@ def test_posts_without_a_valid_csrf_token_are_refused(client, make_body, path, f
     assert submission_count() == 0
 
 
-def test_honeypot_is_answered_politely_and_discarded(client):
-    response = post_form(client, "/submit/resolution", resolution_fields(leave_blank="http://spam.example"))
-    assert response.status_code == 200
-    assert "in the review queue" in response.get_data(as_text=True)
-    assert submission_count() == 0
+def test_honeypot_is_answered_as_any_submission_and_kept_out_of_the_queue(client, reviewer_client,
+                                                                          make_body):
+    """A bot that filled the spam trap cannot tell: its receipt and its tracking page look like a
+    member's (the tracking page used to be a 404). Nothing reaches reviewers; its upload is not kept."""
+    body = make_body()
+    spam_pdf = PDF + b"% sent by a bot\n"
+    trapped = post_form(client, "/submit/resolution",
+                        resolution_fields(body.id, title="Spam", leave_blank="http://spam.example"),
+                        document=spam_pdf)
+    member = post_form(client, "/submit/resolution", resolution_fields(body.id, title="Real"))
+    assert trapped.status_code == member.status_code == 200
+    pages = {}
+    for name, response in (("trapped", trapped), ("member", member)):
+        tracking = client.get(tracking_path(response.get_data(as_text=True)))
+        assert tracking.status_code == 200
+        assert tracking.headers["Cache-Control"] == "private, no-store"
+        pages[name] = re.sub(r"#\d+|<time[^<]*</time>|Spam|Real", "", tracking.get_data(as_text=True))
+    assert pages["trapped"] == pages["member"]
+    assert "Waiting for review" in pages["trapped"]
+    queue = reviewer_client.get("/review").get_data(as_text=True)
+    assert "Real" in queue and "Spam" not in queue
+    spam = db.session.scalar(select(Submission).where(Submission.status == "spam"))
+    assert spam is not None and spam.document_sha256 is None and "document" not in spam.payload
+    stored = str(stored_files(client.application.config["UPLOAD_FOLDER"]))
+    assert hashlib.sha256(spam_pdf).hexdigest() not in stored
 
 
 def test_posting_the_same_form_twice_stores_it_once(client, make_body):
