@@ -40,8 +40,7 @@
     var tier = parseInt(row.dataset.tier, 10) || 0;
     var name = row.querySelector(".body-cell a");
     var distance = row.querySelector(".distance");
-    var label = (name ? name.textContent : "") + " — tier " + tier +
-      (row.dataset.endorsing === "no" ? " (no resolution)" : "") +
+    var label = (name ? name.textContent : "") + " — " + (row.dataset.standing || "").toLowerCase() +
       (distance ? ", " + distance.textContent.trim() + " mi" : "");
     L.circleMarker([lat, lon], {
       radius: 6, weight: 1, color: "#1d232b", fillColor: TIER_COLOURS[tier] || TIER_COLOURS[0],

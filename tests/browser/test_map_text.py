@@ -34,7 +34,7 @@ def test_organizer_tooltips_show_a_name_as_text(watched_page, live_server, hosti
         markers.nth(index).hover()
         page.locator(".leaflet-tooltip").last.wait_for()
     tooltips = page.locator(".leaflet-tooltip").all_inner_texts()
-    assert any(text.startswith(MARKUP + " — tier 0") for text in tooltips), tooltips
+    assert any(text.startswith(MARKUP + " — not yet checked") for text in tooltips), tooltips
     assert any("43215" in text or "Columbus" in text for text in tooltips), tooltips
     assert no_injected_elements(page)
     assert page.console_errors == [] and page.foreign_requests == []
@@ -46,8 +46,8 @@ def test_map_popups_tooltips_and_icons_hold_text_only(watched_page, live_server,
     page.goto(live_server + "/map")
     page.wait_for_selector("#map[data-state=ready]")
     marker = page.locator(".leaflet-marker-icon.tier-marker")
-    assert marker.get_attribute("title").startswith(MARKUP + ": tier 0")
-    assert marker.inner_text() == "0"
+    assert marker.get_attribute("title").startswith(MARKUP + ": not yet checked")
+    assert marker.inner_text() == "?"  # endorsed, not yet checked
     marker.click()
     popup = page.locator(".body-popup")
     popup.wait_for()
