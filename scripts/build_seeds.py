@@ -1284,7 +1284,8 @@ def build_lists(cur: str, errors: Errors, seeded_e: list, seeded_a: list,
     for _line, _r, slug in seeded_a:
         add(actions_list, slug)
     for fname, line, _r, slug in harvest.kept:
-        if harvest.rows_out.get((fname, line)) or harvest.rows_dup.get((fname, line)):
+        in_a_list = fname in harvest_keys  # a file without its list row is an error above
+        if in_a_list and (harvest.rows_out.get((fname, line)) or harvest.rows_dup.get((fname, line))):
             add(harvest_keys[fname], slug)
     return [{"list": r["list"], "url": r["url"], "campaign": r["campaign"],
              "rows": str(counts[line][0]), "bodies": str(len(counts[line][1])),
@@ -1292,21 +1293,23 @@ def build_lists(cur: str, errors: Errors, seeded_e: list, seeded_a: list,
 
 
 def print_report(out_bodies, body_names, excluded_rows) -> None:
+    # Output rows repeat a body once per source page; report each body once.
+    names = {b["slug"]: b["body_name"] for b in out_bodies}
     print("\nMerges (several raw names -> one body):")
-    for b in out_bodies:
-        raw = sorted(body_names[b["slug"]])
+    for slug, name in names.items():
+        raw = sorted(body_names.get(slug, ()))
         if len(raw) > 1:
-            print(f"  {b['slug']}  ({b['name']})")
+            print(f"  {slug}  ({name})")
             for n in raw:
                 print(f"      {n}")
     print("\nRenames (one raw name, canonical name differs):")
-    for b in out_bodies:
-        raw = sorted(body_names[b["slug"]])
-        if len(raw) == 1 and raw[0] != b["name"]:
-            print(f"  {raw[0]}  ->  {b['slug']}  ({b['name']})")
+    for slug, name in names.items():
+        raw = sorted(body_names.get(slug, ()))
+        if len(raw) == 1 and raw[0] != name:
+            print(f"  {raw[0]}  ->  {slug}  ({name})")
     print("\nExcluded rows:")
     for fname, line, r, reason in sorted(excluded_rows, key=lambda x: (x[0], x[1])):
-        print(f"  {fname}:{line}  {r['org_name']} ({r['state']})  -- {reason}")
+        print(f"  {fname}:{line}  {r.get('org_name') or r.get('body_name')} ({r['state']})  -- {reason}")
 
 
 def write_csv(path: str, columns: list[str], rows: list[dict]) -> None:
