@@ -941,11 +941,13 @@ class Harvest:
                     if not (URL_RE.match(p) or p.startswith("pages:")):
                         errors.add(path, line, f"searched item {p[:60]!r} is neither an address "
                                                "nor a 'pages:' query")
-                slug = body_for(path, line, r["body_name"], r["state"])
+                # A catalogue body, else a body that a harvest file brought in.
+                slug = (body_for(path, line, r["body_name"], r["state"])
+                        or self.new_slug.get((name_key(r["body_name"]), r["state"])))
                 if slug is None:
                     if not any(e.startswith(f"{path}:{line}:") for e in errors.items):
                         errors.add(path, line, f"checked body ({r['body_name']!r}, {r['state']!r})"
-                                               " is not a catalogue body")
+                                               " is neither a catalogue body nor a harvested one")
                     continue
                 if slug in seen:
                     errors.add(path, line, f"second check of {slug!r} (first on line {seen[slug]})")
