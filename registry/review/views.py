@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from registry.database import db
 from registry.documents.views import send_pdf
-from registry.review import research, services
+from registry.review import notices, research, services
 from registry.review.forms import CheckForm, DecisionForm, QueueFilterForm
 from registry.review.publishing import Decision, DecisionError, decide
 from registry.submissions import answers
@@ -92,6 +92,7 @@ def detail(submission_id: int):
                 db.session.rollback()
                 form[error.field].errors.append(str(error))
             else:
+                notices.tell_submitter(review.submission, body or review.body)
                 flash(_outcome(review.submission.id, form.decision.data, body))
                 return redirect(url_for("review.index"))
         review = services.get_review(submission_id)
