@@ -81,3 +81,21 @@ def test_reviewer_asks_member_answers_queue_shows_it(browser, live_server, asked
         assert handle.read() == PDF
     assert axe_violations(desk) == []
     desk_context.close()
+
+
+def test_reviewer_logs_out_from_the_navigation_on_a_phone(browser, live_server, asked):
+    """One tap on Log out in the navigation ends the session: no confirmation page."""
+    context = browser.new_context(bypass_csp=True, viewport=PHONE)
+    desk = context.new_page()
+    desk.goto(f"{live_server}/login")
+    desk.fill("#email", "reviewer@example.org")
+    desk.fill("#password", PASSWORD)
+    desk.get_by_role("button", name="Log in").click()
+    desk.goto(f"{live_server}/bodies")
+    nav = desk.get_by_role("navigation", name="Main")
+    nav.get_by_role("button", name="Log out").click()
+    assert "You are logged out." in desk.inner_text(".flashes")
+    assert nav.get_by_role("button", name="Log out").count() == 0
+    desk.goto(f"{live_server}/review")
+    assert "/login" in desk.url
+    context.close()
