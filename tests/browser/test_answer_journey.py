@@ -84,13 +84,19 @@ def test_reviewer_asks_member_answers_queue_shows_it(browser, live_server, asked
 
 
 def test_reviewer_logs_out_from_the_navigation_on_a_phone(browser, live_server, asked):
-    """One tap on Log out in the navigation ends the session: no confirmation page."""
+    """The digest preference on the account page; then one tap on Log out in the navigation ends
+    the session: no confirmation page."""
     context = browser.new_context(bypass_csp=True, viewport=PHONE)
     desk = context.new_page()
     desk.goto(f"{live_server}/login")
     desk.fill("#email", "reviewer@example.org")
     desk.fill("#password", PASSWORD)
     desk.get_by_role("button", name="Log in").click()
+    desk.goto(f"{live_server}/account")
+    desk.get_by_label("Email me a daily digest of the review queue").check()
+    desk.get_by_role("button", name="Save").click()
+    assert "daily digest" in desk.inner_text(".flashes")
+    assert not overflows_sideways(desk) and axe_violations(desk) == []
     desk.goto(f"{live_server}/bodies")
     nav = desk.get_by_role("navigation", name="Main")
     nav.get_by_role("button", name="Log out").click()

@@ -224,3 +224,17 @@ def test_mail_settings_from_the_environment(make_app, monkeypatch):
     monkeypatch.setenv("MAIL_PORT", "submission")
     with pytest.raises(SettingsError, match="MAIL_PORT"):
         make_app()
+
+
+def test_mail_commands_check_the_settings_and_send_no_empty_digest(runner, smtp_inbox,
+                                                                  make_reviewer):
+    """`mail test EMAIL` sends through the configured server; `mail digest` with nothing waiting
+    sends nothing and says so."""
+    reviewer = make_reviewer()
+    reviewer.mail_digest = True
+    db.session.commit()
+    tested = runner.invoke(args=["mail", "test", "admin@example.org"])
+    assert tested.exit_code == 0 and "Sent to admin@example.org through 127.0.0.1" in tested.output
+    empty = runner.invoke(args=["mail", "digest"])
+    assert empty.exit_code == 0 and "No digest sent" in empty.output
+    assert [r.recipients for r in smtp_inbox.received] == [["admin@example.org"]]
