@@ -121,6 +121,7 @@ def test_only_a_submission_waiting_for_information_takes_an_answer(client, revie
     refused = send_answer(client, token, {"text": "Unasked"},
                         tokens={"csrf_token": _csrf(client, "/submit/resolution")})
     assert refused.status_code == 409
+    assert "not waiting for more information" in refused.get_data(as_text=True)
     ask(reviewer_client, submission)
     first = send_answer(client, token, {"text": "First answer"})
     assert first.status_code == 303
