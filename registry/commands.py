@@ -170,6 +170,7 @@ def _count(n: int, noun: str) -> str:
 def register(app: Flask) -> None:
     from registry.districts.commands import districts_cli
     from registry.imports.commands import export_command, import_cli
+    from registry.mail.commands import mail_cli
 
     app.cli.add_command(seed_command)
     app.cli.add_command(users_cli)
@@ -179,3 +180,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(bench_data_command)
     app.cli.add_command(geocode_command)
     app.cli.add_command(districts_cli)
+    app.cli.add_command(mail_cli)

@@ -25,7 +25,14 @@ ENV_SETTINGS = (
     "MAP_TILE_ATTRIBUTION",
     "SITE_URL",
     "PROXY_COUNT",
+    "MAIL_SERVER",
+    "MAIL_USERNAME",
+    "MAIL_PASSWORD",
+    "MAIL_FROM",
+    "MAIL_OUTBOX",
 )
+MAIL_FLAGS = ("MAIL_USE_TLS", "MAIL_USE_SSL")
+MAIL_NUMBERS = ("MAIL_PORT", "MAIL_TIMEOUT")
 
 
 def defaults(app: Flask) -> dict[str, Any]:
@@ -56,6 +63,16 @@ def defaults(app: Flask) -> dict[str, Any]:
         # Reverse proxies in front of the app (load balancer, nginx): their X-Forwarded-* headers
         # are trusted, so rate limits count real client addresses. 0 trusts none.
         "PROXY_COUNT": 0,
+        # Email (registry.mail). Without MAIL_SERVER, messages are written to MAIL_OUTBOX.
+        "MAIL_SERVER": None,
+        "MAIL_PORT": None,  # 465 with MAIL_USE_SSL, 587 with MAIL_USE_TLS, else 25
+        "MAIL_USERNAME": None,
+        "MAIL_PASSWORD": None,
+        "MAIL_USE_TLS": False,  # STARTTLS on a plain connection
+        "MAIL_USE_SSL": False,  # TLS from the first byte (SMTPS)
+        "MAIL_FROM": None,  # "Resolution Registry <no-reply@SITE_URL's host>" when unset
+        "MAIL_OUTBOX": os.path.join(app.instance_path, "outbox"),
+        "MAIL_TIMEOUT": 10,
     }
 
 
@@ -67,6 +84,13 @@ def parse_flag(name: str, text: str) -> bool:
     if value in ("0", "false", "no", "off"):
         return False
     raise SettingsError(f"{name} must be true or false, not {text!r}.")
+
+
+def parse_number(name: str, text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {text!r}.") from None
 
 
 def secure_cookies(app: Flask) -> None:
@@ -94,6 +118,12 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
     if os.environ.get("SESSION_COOKIE_SECURE"):
         app.config["SESSION_COOKIE_SECURE"] = parse_flag("SESSION_COOKIE_SECURE",
                                                          os.environ["SESSION_COOKIE_SECURE"])
+    for name in MAIL_FLAGS:
+        if os.environ.get(name):
+            app.config[name] = parse_flag(name, os.environ[name])
+    for name in MAIL_NUMBERS:
+        if os.environ.get(name):
+            app.config[name] = parse_number(name, os.environ[name])
     if os.environ.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
     app.config.from_prefixed_env()
@@ -140,6 +170,9 @@ def check(app: Flask) -> None:
     if app.config.get("GEOCODER") == "nominatim" and not app.config.get("NOMINATIM_USER_AGENT"):
         raise SettingsError("GEOCODER=nominatim needs NOMINATIM_USER_AGENT (Nominatim's usage policy "
                             "asks every deployment to identify itself).")
+    if app.config.get("MAIL_USE_TLS") and app.config.get("MAIL_USE_SSL"):
+        raise SettingsError("Set MAIL_USE_TLS (STARTTLS, usually port 587) or MAIL_USE_SSL (SMTPS, "
+                            "usually port 465), not both.")
     if app.debug or app.testing:
         return
     secret = app.config.get("SECRET_KEY")

@@ -7,9 +7,10 @@ from flask_login import current_user, login_required
 
 from registry.database import db
 from registry.documents.views import send_pdf
-from registry.review import research, services
+from registry.review import notices, research, services
 from registry.review.forms import CheckForm, DecisionForm, QueueFilterForm
 from registry.review.publishing import Decision, DecisionError, decide
+from registry.submissions import answers
 from registry.submissions.form_parts import options
 from registry.vocab import (
     CORRECTABLE_BODY_FIELDS,
@@ -91,6 +92,7 @@ def detail(submission_id: int):
                 db.session.rollback()
                 form[error.field].errors.append(str(error))
             else:
+                notices.tell_submitter(review.submission, body or review.body)
                 flash(_outcome(review.submission.id, form.decision.data, body))
                 return redirect(url_for("review.index"))
         review = services.get_review(submission_id)
@@ -115,6 +117,15 @@ def document(submission_id: int):
     if not document:
         abort(404, description="That submission has no uploaded document.")
     return send_pdf(document["sha256"], document["name"])
+
+
+@bp.get("/<int(max=2147483647):submission_id>/answers/<int(max=2147483647):answer_id>/document")
+def answer_document(submission_id: int, answer_id: int):
+    submission = services.get_submission(submission_id)
+    reply = answers.get_answer(submission, answer_id) if submission else None
+    if reply is None or not reply.document_sha256:
+        abort(404, description="That answer has no uploaded document.")
+    return send_pdf(reply.document_sha256, reply.document_name or "answer.pdf")
 
 
 @bp.get("/research")
