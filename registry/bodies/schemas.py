@@ -56,6 +56,9 @@ class BodyFilterSchema(Schema):
         "description": "Bodies with a supporting resolution on a bill of this family; "
                        f"`{GENERAL_FAMILY}` for resolutions naming no bill.",
         "example": "us-house-medicare-for-all"})
+    bill = fields.String(load_default=None, validate=[printable, Length(max=LENGTHS["slug"])], metadata={
+        "description": "Bodies with a supporting resolution naming this bill: its code in any "
+                       "case or spacing, or its slug.", "example": "HR 676"})
     tier = fields.Integer(load_default=None, validate=Range(0, 4), metadata={
         "description": "Follow-through tier (0 paper only … 4 escalating), among bodies that "
                        "endorsed or acted and whose follow-through is checked (tier 0 is paper "

@@ -27,7 +27,8 @@ def index():
         return render_template("bodies/list.html", page=None, filters=request.args.to_dict(),
                                facets={}, errors=error.messages, **context), 400
     return render_template("bodies/list.html", page=services.list_bodies(filters), filters=filters,
-                           facets=facet_counts(filters), errors={}, **context)
+                           facets=facet_counts(filters), errors={},
+                           bill_label=services.bill_label(filters.get("bill")), **context)
 
 
 @bp.get("/<slug>")

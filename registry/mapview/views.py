@@ -9,6 +9,7 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from marshmallow import ValidationError
 
 from registry.bodies.schemas import BodyListSchema
+from registry.bodies.services import bill_codes
 from registry.districts.congress import CURRENT_BILL
 from registry.followthrough.ladder import TIERS
 from registry.main.errors import CONTENT_SECURITY_POLICY
@@ -63,6 +64,7 @@ def filter_options(choices: page.FilterChoices) -> dict[str, list[tuple[str, str
         "level": list(LEVELS.items()),
         "affiliation": [(name, name) for name in choices.affiliations],
         "bill_family": list(choices.families),
+        "bill": list(bill_codes().items()),
         "tier": [(str(tier), f"{tier} · {name}") for tier, name in TIERS.items()],
         "evidence": [(level, level.capitalize()) for level in EVIDENCE_LEVELS],
         "endorsing": [("true", "Endorsed"), ("false", "No resolution")],
