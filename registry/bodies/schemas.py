@@ -11,7 +11,7 @@ from marshmallow.validate import Length, OneOf, Range
 from registry.districts.congress import CURRENT_BILL
 from registry.districts.schemas import BodyDistrictSchema
 from registry.fields import UTCDateTime, printable
-from registry.followthrough.ladder import STANDINGS, is_dormant, standing
+from registry.followthrough.ladder import STANDINGS, is_dormant, standing, tier_shown
 from registry.followthrough.status import today
 from registry.vocab import (
     ADOPTION_EVIDENCE,
@@ -168,8 +168,11 @@ class BodySchema(Schema):
     standing = fields.Function(
         lambda b: standing(b.endorsing, b.active_without_resolution, b.checked, b.tier),
         metadata=_about("no_resolution, not_checked, or tier_0 … tier_4.", "tier_3", "string"))
-    tier = fields.Integer(metadata=_about(
-        "Follow-through tier, 0 to 4 (0 is paper only only when checked: see standing).", 3))
+    tier = fields.Function(
+        lambda b: tier_shown(b.endorsing, b.active_without_resolution, b.checked, b.tier),
+        allow_none=True, metadata=_about(
+            "Follow-through tier, 0 to 4 (0 is paper only only when checked: see standing); null "
+            "for a body with no resolution on record and no counted action.", 3, "integer"))
     tier_name = fields.Function(
         lambda b: STANDINGS[standing(b.endorsing, b.active_without_resolution, b.checked, b.tier)],
         metadata=_about("What its record says in words: No resolution on record, Not yet checked, "

@@ -114,6 +114,12 @@ def standing(endorsing: bool, active_without_resolution: bool, checked: bool, ti
     return f"tier_{tier}"
 
 
+def tier_shown(endorsing: bool, active_without_resolution: bool, checked: bool, tier: int) -> int | None:
+    """The tier as public output gives it: none for a body with no resolution and no counted
+    action (its stored 0 would read as "paper only", which needs a resolution to be on paper)."""
+    return None if standing(endorsing, active_without_resolution, checked, tier) == "no_resolution" else tier
+
+
 
 def period_end(day: date, precision: str | None) -> date:
     """The last day a date of this precision may stand for (2019 → 2019-12-31)."""

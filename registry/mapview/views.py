@@ -11,7 +11,7 @@ from marshmallow import ValidationError
 from registry.bodies.schemas import BodyListSchema
 from registry.bodies.services import bill_codes
 from registry.districts.congress import CURRENT_BILL
-from registry.followthrough.ladder import TIERS
+from registry.followthrough.ladder import STANDINGS, TIERS
 from registry.main.errors import CONTENT_SECURITY_POLICY
 from registry.mapview import page
 from registry.mapview.services import GAP_CLASSES
@@ -67,7 +67,7 @@ def filter_options(choices: page.FilterChoices) -> dict[str, list[tuple[str, str
         "bill": list(bill_codes().items()),
         "tier": [(str(tier), f"{tier} · {name}") for tier, name in TIERS.items()],
         "evidence": [(level, level.capitalize()) for level in EVIDENCE_LEVELS],
-        "endorsing": [("true", "Endorsed"), ("false", "No resolution")],
+        "endorsing": [("true", "Endorsed"), ("false", STANDINGS["no_resolution"])],
         "retreat": [("true", "Retreat flag on record"), ("false", "No retreat")],
         "dormant": [("true", "Dormant (no activity in 12 months)"),
                     ("false", "Active in the last 12 months")],

@@ -45,7 +45,7 @@ def prospect_reason(body: Body, today: date) -> str:
             text = f"Endorsed{since}; acted up to {tier}"
         if is_dormant(body.last_activity_on, today):
             text += f"; dormant since {body.last_activity_on:%B %Y}"
-    elif body.active_without_resolution:
+    elif body.active_without_resolution and body.tier > 0:
         text = f"No resolution of support on record, but active ({tier})"
         if body.tier >= MOBILIZED_TIER:
             text += ": a potential ally"
