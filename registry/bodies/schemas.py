@@ -185,8 +185,13 @@ class BodySchema(Schema):
         "Has actions on record but no resolution.", False))
     first_resolution_on = fields.Date(allow_none=True, metadata=_about(
         "Date of its first supporting resolution.", "2017-05-01"))
+    first_resolution_precision = fields.String(allow_none=True, metadata=_about(
+        "How precisely first_resolution_on is known: day, month or year.", "day"))
     last_activity_on = fields.Date(allow_none=True, metadata=_about(
-        "Date of its latest counted action or resolution.", "2019-09-01"))
+        "Date of its latest counted action or resolution (for a month or a year, its last day).",
+        "2019-09-01"))
+    last_activity_precision = fields.String(allow_none=True, metadata=_about(
+        "How precisely last_activity_on is known: day, month or year.", "day"))
     evidence_level = fields.String(allow_none=True, metadata=_about(
         "Best evidence level among its records: reported, sourced or primary.", "sourced"))
     published_at = UTCDateTime(dump_only=True, metadata=_about(

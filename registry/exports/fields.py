@@ -135,8 +135,12 @@ def body_fields(parent=None) -> list[Field]:
               Body.active_without_resolution, derived=True),
         Field("first_resolution_on", "date", "Date of the earliest supporting resolution (vote date, "
               "else reported date).", Body.first_resolution_on, derived=True),
-        Field("last_activity_on", "date", "Date of the latest counted action or resolution.",
-              Body.last_activity_on, derived=True),
+        Field("first_resolution_precision", "string", "How precisely first_resolution_on is known: "
+              "day, month or year.", Body.first_resolution_precision, derived=True),
+        Field("last_activity_on", "date", "Date of the latest counted action or resolution (for a "
+              "month or a year, its last day).", Body.last_activity_on, derived=True),
+        Field("last_activity_precision", "string", "How precisely last_activity_on is known: day, "
+              "month or year.", Body.last_activity_precision, derived=True),
         Field("evidence_level", "string", "Best evidence among its records: reported, sourced or "
               "primary.", Body.evidence_level, derived=True),
         Field("published_at", "datetime", "When the body was published in the registry (UTC).",
