@@ -7,6 +7,7 @@ from marshmallow import ValidationError
 
 from registry.bodies import services
 from registry.bodies.facets import facet_counts
+from registry.bodies.history import describe
 from registry.bodies.schemas import SORTS, BodyListSchema
 from registry.districts.congress import CURRENT_BILL
 from registry.districts.services import districts_from_links
@@ -37,7 +38,7 @@ def detail(slug: str):
     if profile is None:
         abort(404, description="No union body has that address.")
     status = status_of(profile.body)
-    return render_template("bodies/detail.html", body=profile.body, revisions=profile.revisions,
+    return render_template("bodies/detail.html", body=profile.body, history=describe(profile.revisions),
                            status=status, dormant=status.is_dormant(today()),
                            entries=timeline(profile.body, status),
                            district=districts_from_links([profile.body]).get(profile.body.id),
