@@ -81,7 +81,7 @@ class HistoryEntry:
 
 def describe_origin(revision: Revision) -> str:
     if revision.submission is not None:
-        origin = f"from a member's submission (#{revision.submission.id})"
+        origin = f"from submission #{revision.submission.id}"
         return origin + (f", published by a {revision.user.role}" if revision.user else "")
     reason = revision.reason or ""
     if match := SEED.match(reason):
