@@ -63,7 +63,7 @@ def seed_command(directory: str, if_empty: bool) -> None:
         click.echo("Seed data already loaded: nothing changed.")
         return
     db.session.commit()
-    click.echo(f"Seeded: {report.summary()}.")
+    click.echo(f"Seeded: {report.in_words()}.")
     if districts is not None:
         click.echo(f"Districts: {districts.summary()}.")
 

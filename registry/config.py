@@ -159,6 +159,18 @@ def per_worker_rate_limit_warning(workers: int) -> str | None:
             f"!!! (README, Production) to share the counters, or run one worker.\n{rule}")
 
 
+def serves_requests() -> bool:
+    """False while a `flask` command other than `run` loads the app (users create, seed, import,
+    export, …): those never sign a session or a form, so they need no production secret. Anything
+    else (gunicorn, `flask run`, app.run) serves requests and must have one."""
+    if os.environ.get("FLASK_RUN_FROM_CLI") != "true":
+        return True
+    import click
+
+    context = click.get_current_context(silent=True)
+    return context is None or context.command.name == "run"
+
+
 class SettingsError(RuntimeError):
     """The app refuses to start with settings that would be unsafe."""
 
@@ -173,7 +185,7 @@ def check(app: Flask) -> None:
     if app.config.get("MAIL_USE_TLS") and app.config.get("MAIL_USE_SSL"):
         raise SettingsError("Set MAIL_USE_TLS (STARTTLS, usually port 587) or MAIL_USE_SSL (SMTPS, "
                             "usually port 465), not both.")
-    if app.debug or app.testing:
+    if app.debug or app.testing or not serves_requests():
         return
     secret = app.config.get("SECRET_KEY")
     if not secret or secret == DEV_SECRET_KEY or len(str(secret)) < 16:

@@ -12,6 +12,7 @@ from registry.review.forms import CheckForm, DecisionForm, QueueFilterForm
 from registry.review.publishing import Decision, DecisionError, decide
 from registry.submissions import answers
 from registry.submissions.form_parts import options
+from registry.text import format_partial_date
 from registry.vocab import (
     CORRECTABLE_BODY_FIELDS,
     CORRECTION_FIELDS,
@@ -154,5 +155,5 @@ def record_check(body_id: int):
               f"use “Report an action” on the body's page and publish it from the queue.")
     else:
         flash(f"Check recorded for {body.name}: it now shows as paper only, checked "
-              f"{form.checked_on.data:%d %B %Y}.")
+              f"{format_partial_date(form.checked_on.data)}.")
     return redirect(url_for("review.research_queue", page=request.args.get("page", 1, type=int)))
