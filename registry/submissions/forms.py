@@ -25,6 +25,7 @@ from registry.submissions.form_parts import (
     PartialDateForm,
     SubmissionForm,
     clean,
+    document_field,
     options,
     text,
 )
@@ -97,6 +98,7 @@ class BodyPickerForm(SubmissionForm):
 
 
 class ResolutionForm(BodyPickerForm):
+    document = document_field("the signed resolution, or the minutes of the vote")
     bill = SelectField("Bill", choices=[], validate_choice=True)
     stance = RadioField("The resolution", choices=options({"support": "Supports it", "oppose": "Opposes it"}),
                         default="support", validators=[InputRequired()])
@@ -131,6 +133,8 @@ def action_kind_choices() -> list[SelectChoice]:
 
 
 class ActionForm(BodyPickerForm):
+    document = document_field("a document showing what happened or what you checked: minutes, a "
+                              "flyer, a newsletter, a letter")
     report = RadioField("What are you reporting?", choices=options(REPORTS), default="action",
                         validators=[Optional()])
     kind = SelectField("What did the body do?", choices=action_kind_choices(),
@@ -185,6 +189,7 @@ class ActionForm(BodyPickerForm):
 
 
 class CorrectionForm(SubmissionForm):
+    document = document_field("a document showing what the record should say")
     field = SelectField("What is wrong?", choices=options(CORRECTION_FIELDS),
                         validators=[InputRequired()])
     proposed_value = text("What should it say?", "note", required=True, area=True,
