@@ -126,10 +126,12 @@ class ResolutionForm(BodyPickerForm):
 
 
 def action_kind_choices() -> list[SelectChoice]:
-    """Action kinds grouped by their rung on the ladder (optgroups), counter-actions last."""
-    return [SelectChoice(code, kind.label, optgroup="Counter-actions" if kind.is_counter
-                         else f"Tier {kind.rung}: {TIERS[kind.rung]}")
-            for code, kind in ACTION_KINDS.items()]
+    """Action kinds grouped by their rung on the ladder (optgroups), counter-actions last; no
+    kind is chosen until the member chooses one."""
+    return [SelectChoice("", "Choose what the body did"),
+            *(SelectChoice(code, kind.label, optgroup="Counter-actions" if kind.is_counter
+                           else f"Tier {kind.rung}: {TIERS[kind.rung]}")
+              for code, kind in ACTION_KINDS.items())]
 
 
 class ActionForm(BodyPickerForm):
@@ -138,7 +140,7 @@ class ActionForm(BodyPickerForm):
     report = RadioField("What are you reporting?", choices=options(REPORTS), default="action",
                         validators=[Optional()])
     kind = SelectField("What did the body do?", choices=action_kind_choices(),
-                       validators=[InputRequired()])
+                       validators=[InputRequired("Choose what the body did.")])
     scope = SelectField("What was it for?", choices=options(ACTION_SCOPES), default="single_payer",
                         validators=[Optional()])
     occurred = FormField(PartialDateForm, label="When")

@@ -86,12 +86,23 @@ def body_search():
 
 
 def _picker_context(form: BodyPickerForm) -> dict:
-    """Search results for the picker, keeping the body already chosen in the list."""
-    matches = services.search_bodies(form.body_query.data)
+    """Search results for the picker, keeping the body already chosen in the list. A search that
+    finds nothing offers a new body: "not in the registry" is chosen, with the typed name."""
+    query = (form.body_query.data or "").strip()
+    matches = services.search_bodies(query)
     chosen = services.get_body(form.chosen_body_id())
     if chosen is not None and chosen not in matches:
         matches.insert(0, chosen)
-    return {"matches": matches, "searched": bool((form.body_query.data or "").strip())}
+    offered_new = bool(query) and not matches and _finding() and not form.body_choice.data
+    if offered_new:
+        form.body_choice.data = "new"
+        if not (form.new_name.data or "").strip():
+            form.new_name.data = query
+    return {"matches": matches, "searched": bool(query), "offered_new": offered_new}
+
+
+def _finding() -> bool:
+    return not g.get("refused_upload") and request.method == "POST" and "find" in request.form
 
 
 def _save(kind: str, form: SubmissionForm, payload: dict):

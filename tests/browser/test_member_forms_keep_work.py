@@ -155,3 +155,17 @@ def test_without_javascript_the_server_refuses_a_large_pdf_and_keeps_the_form(br
         assert stored() == 0
     finally:
         context.close()
+
+
+def test_a_search_that_finds_nothing_offers_to_describe_the_body(page, live_server, local):
+    """Search as you type: no match offers "not in the registry", carrying the typed name."""
+    page.goto(live_server + "/submit/resolution")
+    page.wait_for_load_state()
+    page.fill("#body_query", "Painters District Council 36")
+    offer = page.locator("#describe-new-body")
+    offer.wait_for()
+    assert "Painters District Council 36" in offer.inner_text()
+    offer.click()
+    assert page.is_checked("#body-new")
+    assert page.input_value("#new_name") == "Painters District Council 36"
+    assert page.evaluate("document.activeElement.id") == "new_name"
