@@ -99,3 +99,20 @@ def test_forms_with_errors_fit_a_phone(browser, live_server, seeded):
             assert page.evaluate(OVERFLOW) is None, (path, page.evaluate(OVERFLOW))
     finally:
         context.close()
+
+
+def test_the_receipt_and_tracking_page_fit_a_phone(browser, live_server, seeded):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server}/submit/correction/{seeded['body']}")
+        page.fill("#proposed_value", "Its city is Chicago.")
+        page.fill("#submitter_email", "pat.member@example.org")
+        page.get_by_role("button", name="Send for review").click()
+        page.wait_for_selector("#tracking-link")
+        assert page.evaluate(OVERFLOW) is None, ("receipt", page.evaluate(OVERFLOW))
+        page.goto(page.get_attribute("#tracking-link", "href"))
+        page.wait_for_load_state()
+        assert page.evaluate(OVERFLOW) is None, ("tracking page", page.evaluate(OVERFLOW))
+    finally:
+        context.close()
