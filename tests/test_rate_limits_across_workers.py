@@ -46,7 +46,7 @@ def gunicorn(tmp_path, workers: int, storage: str) -> Iterator[tuple[str, list[s
            "SECRET_KEY": "rate-limit-test-secret-key", "RATELIMIT_STORAGE_URI": storage,
            # Counters of this run only, whatever else shares the Redis server.
            "FLASK_RATELIMIT_KEY_PREFIX": f"registry-test-{uuid.uuid4().hex}",
-           "FLASK_SUBMISSION_RATE_LIMIT": "5 per minute"}
+           "FLASK_SUBMISSION_ATTEMPT_LIMIT": "5 per minute"}
     for name in ("FLASK_DEBUG", "FLASK_RATELIMIT_ENABLED", "FLASK_RATELIMIT_STORAGE_URI"):
         env.pop(name, None)
     server = subprocess.Popen(
@@ -79,7 +79,7 @@ def gunicorn(tmp_path, workers: int, storage: str) -> Iterator[tuple[str, list[s
 
 
 def post_submission(base: str) -> int:
-    """An (invalid) submission: every POST spends the budget, whatever it holds."""
+    """An (invalid) submission: every POST spends the attempts budget, whatever it holds."""
     request = urllib.request.Request(base + "/api/v1/submissions", data=b"{}", method="POST",  # noqa: S310
                                      headers={"Content-Type": "application/json"})
     try:

@@ -13,11 +13,10 @@ from marshmallow.validate import OneOf
 from registry.api import examples, json_input
 from registry.api.spec import ApiErrorSchema, error_example
 from registry.database import db
-from registry.extensions import limiter
 from registry.fields import FullMatch
 from registry.main.errors import PRIVATE
 from registry.main.links import site_url_for
-from registry.submissions import services
+from registry.submissions import budget, services
 from registry.submissions.schemas import (
     ActionPayloadSchema,
     CorrectionPayloadSchema,
@@ -117,16 +116,22 @@ def split_errors(errors: dict[str, Any]) -> dict[str, Any]:
 @blp.alt_response(422, schema=ApiErrorSchema, description="Invalid submission: nothing was stored.",
                   example=error_example(422, "Unprocessable Entity", INVALID, {"json": {"payload": {
                       "body_id": ["No union body in the registry has that id."]}}}))
-@blp.alt_response(429, schema=ApiErrorSchema, description="Too many submissions from this address.",
-                  example=error_example(429, "Too Many Requests", "5 per 1 minute"))
-# The forms' budget: one address may send so many submissions, by form or by API together.
-@limiter.shared_limit(services.submission_rate_limit, scope="submissions")
+@blp.alt_response(429, schema=ApiErrorSchema, description=(
+    "Too many submissions (or attempts) from this address; `Retry-After` says when to try again."),
+                  example=error_example(429, "Too Many Requests", (
+                      "You have sent as many submissions as one connection may send for now "
+                      "(5 a minute, 20 an hour), so this one was not saved yet. Please send it "
+                      "again in 42 seconds.")))
 def create():
     """Submit a record for review
 
     The same validation and the same moderation queue as the forms: nothing is published until
     a reviewer checks it. The answer gives the private address where the submitter follows the
     review."""
+    # The forms' budgets: one address may send so many submissions, by form or by API together.
+    over = budget.spend_attempt()
+    if over is not None:
+        abort(429, message=over.message, headers={"Retry-After": str(over.retry_after)})
     data = json_body()
     if not isinstance(data, dict):
         abort(422, message="Send a JSON object.", errors={"json": {"_schema": ["Not a JSON object."]}})
@@ -142,7 +147,12 @@ def create():
     except services.SubmissionError as error:
         abort(422, message=INVALID,
               errors={"json": split_errors(error.errors)})
+    over = budget.stored_over_limit()
+    if over is not None:
+        db.session.rollback()
+        abort(429, message=over.message, headers={"Retry-After": str(over.retry_after)})
     db.session.commit()
+    budget.count_stored()
     return {"kind": receipt.submission.kind, "status": receipt.submission.status,
             "tracking_url": site_url_for("submissions.track", token=receipt.token),
             "message": examples.RECEIPT["message"]}, 201, {"Cache-Control": PRIVATE}

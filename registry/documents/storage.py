@@ -39,7 +39,7 @@ def check_pdf(stream: BinaryIO, filename: str | None) -> CheckedDocument:
     """Read an upload and refuse anything but a non-empty PDF of at most 10 MB."""
     content = stream.read(MAX_UPLOAD_BYTES + 1)
     if not content:
-        raise DocumentError("The file is empty. Choose the PDF of the signed resolution or minutes.")
+        raise DocumentError("The file is empty. Choose the PDF again, or another copy of it.")
     if len(content) > MAX_UPLOAD_BYTES:
         raise DocumentError(f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB. "
                             "Upload a smaller scan, or give a link to it instead.")

@@ -3,6 +3,7 @@ submitter, the honeypot and the one-time form key."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 from datetime import date
@@ -35,12 +36,20 @@ from wtforms.validators import (
 )
 
 from registry.accounts.services import EMAIL
+from registry.documents import held
 from registry.documents.storage import CheckedDocument, DocumentError, check_pdf
 from registry.followthrough.status import today
 from registry.records.rows import http_url
 from registry.text import MONTHS
 from registry.textrules import blank_problem, text_problem
-from registry.vocab import EARLIEST_YEAR, LATEST_YEAR, LENGTHS, STATE_CODES, SUBMITTER_ROLES
+from registry.vocab import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    LENGTHS,
+    MAX_UPLOAD_BYTES,
+    STATE_CODES,
+    SUBMITTER_ROLES,
+)
 
 STATE_NAMES = {code: code for code in STATE_CODES}
 FORM_KEY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -72,6 +81,12 @@ class FollowsTextRules:
             problem = blank_problem(field.data)
         if problem:
             raise ValidationError(problem)
+
+
+def document_field(what: str) -> FileField:
+    """The upload, named for what fits the form; the browser checks its size before sending."""
+    return FileField(f"Upload {what} (PDF, up to {MAX_UPLOAD_BYTES // 2**20} MB)",
+                     render_kw={"accept": "application/pdf,.pdf", "data-max-bytes": MAX_UPLOAD_BYTES})
 
 
 def text(label: str, length: str, required: bool = False, message: str | None = None,
@@ -135,7 +150,10 @@ class SubmissionForm(FlaskForm):
     source_url = URLField("Link to a public source (news story, union page, minutes online)",
                           validators=[Optional(), Length(max=LENGTHS["url"]), FollowsTextRules(),
                                       check_http_url])
-    document = FileField("Upload the signed resolution or minutes (PDF, up to 10 MB)")
+    document = document_field("a document")
+    # An accepted upload kept on the server while the form is corrected (registry.documents.held).
+    held_document = HiddenField()
+    drop_held = BooleanField("Do not send this file")
     submitter_name = text("Your name", "person_name")
     submitter_email = EmailField("Your email (private: only reviewers see it)", validators=[
         InputRequired("Give an email address so a reviewer can reach you."),
@@ -150,14 +168,52 @@ class SubmissionForm(FlaskForm):
     form_key = HiddenField(default=new_form_key)
 
     checked_document: CheckedDocument | None = None
+    document_is_new = False
+    _document_read = False
 
     def validate_submitter_name(self, field) -> None:
         if self.credit_public.data and not (field.data or "").strip():
             raise ValidationError("Give your name to be credited, or untick the credit box.")
 
     def validate_document(self, field) -> None:
+        """A new upload is checked; without one, the upload held from an earlier try is taken."""
         self.checked_document = None
+        self.document_is_new = False
+        self._document_read = True
         self.checked_document = checked_upload(field)
+        if self.checked_document is not None:
+            self.document_is_new = True
+            return
+        if not self.held_document.data or self.drop_held.data:
+            return
+        self.checked_document = held.take(self.held_document.data)
+        if self.checked_document is None:
+            self.held_document.data = ""
+            raise ValidationError("The file you attached earlier is no longer kept (files are kept "
+                                  "for a day while a form is corrected). Please attach it again.")
+
+    def keep_upload(self) -> None:
+        """Before the form is shown again: keep an accepted upload on the server, so the next
+        try sends it without choosing the file again."""
+        if not self._document_read:
+            with contextlib.suppress(ValidationError):
+                self.validate_document(self.document)
+        if self.checked_document is None:
+            if self.drop_held.data:
+                held.discard(self.held_document.data)
+                self.held_document.data = ""
+        elif self.document_is_new:
+            held.discard(self.held_document.data)  # replaced by the new file
+            self.held_document.data = held.hold(self.checked_document)
+        self.drop_held.data = False
+
+    def held_name(self) -> str | None:
+        """The name of the upload kept from an earlier try, if any."""
+        return held.held_name(self.held_document.data)
+
+    def discard_held(self) -> None:
+        """Once the submission is stored, its held upload is no longer needed."""
+        held.discard(self.held_document.data)
 
     def is_spam(self) -> bool:
         return bool((self.leave_blank.data or "").strip())

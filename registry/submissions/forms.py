@@ -29,6 +29,7 @@ from registry.submissions.form_parts import (
     SubmissionForm,
     checked_upload,
     clean,
+    document_field,
     options,
     text,
 )
@@ -101,6 +102,7 @@ class BodyPickerForm(SubmissionForm):
 
 
 class ResolutionForm(BodyPickerForm):
+    document = document_field("the signed resolution, or the minutes of the vote")
     bill = SelectField("Bill", choices=[], validate_choice=True)
     stance = RadioField("The resolution", choices=options({"support": "Supports it", "oppose": "Opposes it"}),
                         default="support", validators=[InputRequired()])
@@ -128,17 +130,21 @@ class ResolutionForm(BodyPickerForm):
 
 
 def action_kind_choices() -> list[SelectChoice]:
-    """Action kinds grouped by their rung on the ladder (optgroups), counter-actions last."""
-    return [SelectChoice(code, kind.label, optgroup="Counter-actions" if kind.is_counter
-                         else f"Tier {kind.rung}: {TIERS[kind.rung]}")
-            for code, kind in ACTION_KINDS.items()]
+    """Action kinds grouped by their rung on the ladder (optgroups), counter-actions last; no
+    kind is chosen until the member chooses one."""
+    return [SelectChoice("", "Choose what the body did"),
+            *(SelectChoice(code, kind.label, optgroup="Counter-actions" if kind.is_counter
+                           else f"Tier {kind.rung}: {TIERS[kind.rung]}")
+              for code, kind in ACTION_KINDS.items())]
 
 
 class ActionForm(BodyPickerForm):
+    document = document_field("a document showing what happened or what you checked: minutes, a "
+                              "flyer, a newsletter, a letter")
     report = RadioField("What are you reporting?", choices=options(REPORTS), default="action",
                         validators=[Optional()])
     kind = SelectField("What did the body do?", choices=action_kind_choices(),
-                       validators=[InputRequired()])
+                       validators=[InputRequired("Choose what the body did.")])
     scope = SelectField("What was it for?", choices=options(ACTION_SCOPES), default="single_payer",
                         validators=[Optional()])
     occurred = FormField(PartialDateForm, label="When")
@@ -189,6 +195,7 @@ class ActionForm(BodyPickerForm):
 
 
 class CorrectionForm(SubmissionForm):
+    document = document_field("a document showing what the record should say")
     field = SelectField("What is wrong?", choices=options(CORRECTION_FIELDS),
                         validators=[InputRequired()])
     proposed_value = text("What should it say?", "note", required=True, area=True,

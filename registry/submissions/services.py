@@ -185,4 +185,26 @@ def get_body_by_slug(slug: str) -> Body | None:
 def bill_choices() -> list[tuple[int, str]]:
     """Bills for the form, grouped by family, newest first within each family."""
     bills = db.session.scalars(select(Bill).order_by(Bill.family, Bill.introduced_on.desc(), Bill.code))
-    return [(bill.id, f"{bill.code} — {bill.title[:80]}") for bill in bills]
+    return [(bill.id, bill_label(bill)) for bill in bills]
+
+
+BILL_TITLE_CHARS = 48
+
+
+def bill_label(bill: Bill) -> str:
+    """A bill as the form lists it: code, a short title, and its Congress (or state) and year, so
+    that bills of the same name can be told apart ("HR 1384 — Medicare for All Act of 2019
+    (116th Congress, 2019)"). Short enough for a phone."""
+    title = bill.title.split(" (", 1)[0].split(";", 1)[0].strip()
+    if len(title) > BILL_TITLE_CHARS:
+        title = title[:BILL_TITLE_CHARS - 1].rstrip() + "…"
+    where = f"{ordinal(bill.congress)} Congress" if bill.congress else bill.jurisdiction
+    when = [where] if where else []
+    if bill.introduced_on:
+        when.append(str(bill.introduced_on.year))
+    return f"{bill.code} — {title}" + (f" ({', '.join(when)})" if when else "")
+
+
+def ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

@@ -8,6 +8,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     jsonify,
     redirect,
     render_template,
@@ -18,9 +19,8 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import NotFound, RequestEntityTooLarge
 
 from registry.database import db
-from registry.extensions import limiter
 from registry.main.errors import PRIVATE, render_error
-from registry.submissions import answers, services
+from registry.submissions import answers, budget, services
 from registry.submissions.form_parts import SubmissionForm, options
 from registry.submissions.forms import (
     ActionForm,
@@ -29,13 +29,25 @@ from registry.submissions.forms import (
     CorrectionForm,
     ResolutionForm,
 )
-from registry.submissions.services import submission_rate_limit
 from registry.vocab import CORRECTION_FIELDS, MAX_UPLOAD_BYTES, SUBMISSION_KINDS
 
 bp = Blueprint("submissions", __name__)
 
-# All forms share one budget per address, counted on POST only.
-limit_posts = limiter.shared_limit(submission_rate_limit, scope="submissions", methods=["POST"])
+# The member forms read requests up to three times the PDF cap, so that a PDF over the cap
+# arrives with the rest of its form: the member gets a message by the file and loses nothing.
+# Beyond this a request is refused unread (413), and the form is shown again, empty.
+MAX_FORM_REQUEST_BYTES = 3 * MAX_UPLOAD_BYTES
+
+
+def _read_larger_forms() -> None:
+    if request.blueprint == bp.name:
+        request.max_content_length = MAX_FORM_REQUEST_BYTES
+
+
+@bp.record_once
+def _first_of_all(state) -> None:
+    # CSRF protection reads the form in an app-wide hook: the cap must be set before it runs.
+    state.app.before_request_funcs.setdefault(None, []).insert(0, _read_larger_forms)
 
 
 def private(response):
@@ -45,11 +57,36 @@ def private(response):
     return response
 
 
+TOO_LARGE = (f"The upload was too large to read: a PDF may be at most {MAX_UPLOAD_BYTES // 2**20} MB. "
+             "Nothing was saved, and the form could not be read, so please fill it in again with a "
+             "smaller scan, or give a link instead.")
+
+
 @bp.errorhandler(RequestEntityTooLarge)
 def upload_too_large(error: RequestEntityTooLarge):
-    error.description = (f"The upload is too large: a PDF may be at most {MAX_UPLOAD_BYTES // 2**20} MB. "
-                         "Nothing was saved. Go back, choose a smaller scan or give a link instead.")
-    return render_error(error)
+    """The form again, empty (its content was never read), with the reason by the file field."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    if request.method != "POST" or view is None:
+        error.description = TOO_LARGE
+        return render_error(error)
+    g.refused_upload = TOO_LARGE
+    response = current_app.make_response(view(**(request.view_args or {})))
+    response.status_code = 413
+    return response
+
+
+def _new_form(form_class):
+    """The posted form, or an empty one when the request was refused unread."""
+    if g.get("refused_upload"):
+        form = form_class(formdata=None)
+        form.document.errors = [g.refused_upload]
+        return form
+    return form_class()
+
+
+def _sending(form: SubmissionForm) -> bool:
+    """The member pressed "Send" (not Find), and the request could be read."""
+    return not g.get("refused_upload") and form.is_submitted() and "find" not in request.form
 
 
 @bp.get("/submit")
@@ -66,27 +103,41 @@ def body_search():
 
 
 def _picker_context(form: BodyPickerForm) -> dict:
-    """Search results for the picker, keeping the body already chosen in the list."""
-    matches = services.search_bodies(form.body_query.data)
+    """Search results for the picker, keeping the body already chosen in the list. A search that
+    finds nothing offers a new body: "not in the registry" is chosen, with the typed name."""
+    query = (form.body_query.data or "").strip()
+    matches = services.search_bodies(query)
     chosen = services.get_body(form.chosen_body_id())
     if chosen is not None and chosen not in matches:
         matches.insert(0, chosen)
-    return {"matches": matches, "searched": bool((form.body_query.data or "").strip())}
+    offered_new = bool(query) and not matches and _finding() and not form.body_choice.data
+    if offered_new:
+        form.body_choice.data = "new"
+        if not (form.new_name.data or "").strip():
+            form.new_name.data = query
+    return {"matches": matches, "searched": bool(query), "offered_new": offered_new}
+
+
+def _finding() -> bool:
+    return not g.get("refused_upload") and request.method == "POST" and "find" in request.form
 
 
 def _save(kind: str, form: SubmissionForm, payload: dict):
     """Store the submission and show the receipt; None when the service found bad fields. A filled
     honeypot is stored apart as spam and answered exactly like a member (a working tracking link),
-    so a bot learns nothing from the answer."""
+    so a bot learns nothing from the answer. Only a stored submission spends the budget."""
     try:
         receipt = _submit(kind, form, payload)
     except services.SubmissionError as error:
         db.session.rollback()
         form.apply_errors(error.errors)
         return None
+    form.discard_held()
+    if receipt.created:
+        budget.count_stored()
     return private(current_app.make_response(render_template(
         "submissions/received.html", kind=receipt.submission.kind, kinds=SUBMISSION_KINDS,
-        token=receipt.token,
+        token=receipt.token, sourced=bool(payload.get("source_url") or form.checked_document),
         repeated=not receipt.created)))
 
 
@@ -106,24 +157,42 @@ def _submit(kind: str, form: SubmissionForm, payload: dict) -> services.Receipt:
         return store()
 
 
-def _form_page(template: str, form: SubmissionForm, status: int = 200, **context):
-    return private(current_app.make_response((render_template(template, form=form, **context),
-                                              status)))
+def _form_page(template: str, form: SubmissionForm, status: int = 200,
+               over: budget.OverLimit | None = None, **context):
+    """The form (again), keeping an accepted upload; over the budget, 429 with Retry-After."""
+    if form.is_submitted():
+        form.keep_upload()
+    headers = {}
+    if over is not None:
+        status, headers = 429, {"Retry-After": str(over.retry_after)}
+    return private(current_app.make_response((
+        render_template(template, form=form, over_limit=over, **context), status, headers)))
+
+
+def _send(kind, form: SubmissionForm, payload):
+    """Spend an attempt, validate, check the budget and store: (response or None, status,
+    over-limit). kind and payload may be functions, read once the form is valid."""
+    over = budget.spend_attempt()
+    if over is None and form.validate_on_submit():
+        over = budget.stored_over_limit()
+        if over is None:
+            response = _save(kind() if callable(kind) else kind, form, payload())
+            if response is not None:
+                return response, 200, None
+    return None, 422, over
 
 
 @bp.route("/submit/resolution", methods=["GET", "POST"])
-@limit_posts
 def resolution():
-    form = ResolutionForm()
+    form = _new_form(ResolutionForm)
     form.bill.choices = options([("", "Medicare for All in general (no bill named)"),
                                  *services.bill_choices()])
     return _body_form("resolution", form, "submissions/resolution.html")
 
 
 @bp.route("/submit/action", methods=["GET", "POST"])
-@limit_posts
 def action():
-    form = ActionForm()
+    form = _new_form(ActionForm)
     if request.method == "GET" and request.args.get("report") == "check":
         form.report.data = "check"
     return _body_form(lambda: form.kind_of_report, form, "submissions/action.html")
@@ -135,33 +204,32 @@ def _body_form(kind, form: BodyPickerForm, template: str):
         body = services.get_body_by_slug(request.args["body"])
         if body is not None:
             form.body_choice.data = str(body.id)
-    status = 200
-    if form.is_submitted() and "find" not in request.form:
-        if form.validate_on_submit():
-            response = _save(kind() if callable(kind) else kind, form, form.payload())
-            if response is not None:
-                return response
-        status = 422
-    return _form_page(template, form, status, **_picker_context(form))
+    status, over = 200, None
+    if _sending(form):
+        response, status, over = _send(kind, form, form.payload)
+        if response is not None:
+            return response
+    elif g.get("refused_upload"):
+        status = 413
+    return _form_page(template, form, status, over, **_picker_context(form))
 
 
 @bp.route("/submit/correction/<slug>", methods=["GET", "POST"])
-@limit_posts
 def correction(slug: str):
     body = services.get_body_by_slug(slug)
     if body is None:
         abort(404, description="No union body has that address.")
-    form = CorrectionForm()
+    form = _new_form(CorrectionForm)
     if request.method == "GET" and request.args.get("field") in CORRECTION_FIELDS:
         form.field.data = request.args["field"]
-    status = 200
-    if form.is_submitted():
-        if form.validate_on_submit():
-            response = _save("correction", form, form.payload(body.id))
-            if response is not None:
-                return response
-        status = 422
-    return _form_page("submissions/correction.html", form, status, body=body)
+    status, over = 200, None
+    if _sending(form):
+        response, status, over = _send("correction", form, lambda: form.payload(body.id))
+        if response is not None:
+            return response
+    elif g.get("refused_upload"):
+        status = 413
+    return _form_page("submissions/correction.html", form, status, over, body=body)
 
 
 def _tracked_or_404(token: str):
@@ -190,7 +258,6 @@ def track(token: str):
 
 
 @bp.post("/submissions/<token>/answer")
-@limit_posts
 def answer(token: str):
     """The submitter answers the reviewer's question; the submission goes back to the queue."""
     try:
@@ -198,6 +265,12 @@ def answer(token: str):
     except NotFound as error:
         return private(current_app.make_response(render_error(error)))
     form = AnswerForm()
+    over = budget.spend_attempt()
+    if over is not None:
+        form.form_errors.append(f"Not sent yet. {over.message}")
+        response = _tracking_page(token, submission, form, 429)
+        response.headers["Retry-After"] = str(over.retry_after)
+        return response
     if submission.shown_status != "needs_info":
         form.form_errors.append("This submission is not waiting for more information any more.")
         return _tracking_page(token, submission, form, 409)

@@ -30,6 +30,7 @@
       var none = document.createElement("p");
       none.textContent = "No union body in the registry matches \u201c" + text + "\u201d. Try another spelling, or describe it below.";
       results.appendChild(none);
+      results.appendChild(offerNew(text));
       return;
     }
     var intro = document.createElement("p");
@@ -59,6 +60,25 @@
       list.appendChild(item);
     });
     results.appendChild(list);
+  }
+
+  // "Not in the registry": choose it and carry the typed name into the new body's fields.
+  function offerNew(text) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "secondary";
+    button.id = "describe-new-body";
+    button.textContent = "It is not in the registry: describe \u201c" + text + "\u201d";
+    button.addEventListener("click", function () {
+      var choice = document.getElementById("body-new");
+      var name = document.getElementById("new_name");
+      if (choice) { choice.checked = true; }
+      if (name) {
+        if (!name.value.trim()) { name.value = text; }
+        name.focus();
+      }
+    });
+    return button;
   }
 
   function search() {

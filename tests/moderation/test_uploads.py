@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from registry.database import db
 from registry.models import Submission
+from registry.submissions.views import MAX_FORM_REQUEST_BYTES
 from registry.vocab import MAX_UPLOAD_BYTES
 from tests.moderation.conftest import stored_files
 from tests.moderation.helpers import PDF, post_form, resolution_fields
@@ -56,10 +57,35 @@ def test_bad_uploads_are_refused_with_a_clear_message(client, make_body, upload_
 
 
 def test_requests_far_over_the_limit_are_refused_before_reading(client, make_body):
-    """Past the request size cap the server answers 413 with a clear page, storing nothing."""
+    """Past the request size cap the server answers 413 with the form again (it could not read
+    what was typed), the reason by the file field, storing nothing."""
     body = make_body()
     response = post_form(client, "/submit/resolution", resolution_fields(body.id),
-                         document=b"%PDF-" + b"0" * (13 * 1024 * 1024))
+                         document=b"%PDF-" + b"0" * (MAX_FORM_REQUEST_BYTES + 1))
+    page = response.get_data(as_text=True)
     assert response.status_code == 413
-    assert "10 MB" in response.get_data(as_text=True)
+    assert 'class="submission-form"' in page and 'name="csrf_token"' in page
+    assert "10 MB" in page.split('id="document-error"', 1)[1].split("</p>", 1)[0]
     assert db.session.scalar(select(func.count()).select_from(Submission)) == 0
+
+
+def test_a_pdf_over_the_cap_gets_a_field_error_and_the_form_keeps_everything(client, make_body,
+                                                                               upload_folder):
+    """A 12 MB scan (over the 10 MB cap, under the request cap) comes back as a message by the
+    file field, with everything typed still in the form."""
+    body = make_body()
+    before = stored_files(upload_folder)
+    response = post_form(client, "/submit/resolution",
+                         resolution_fields(body.id, title="Our careful title"),
+                         document=b"%PDF-" + b"0" * (12 * 1024 * 1024))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "larger than 10 MB" in page.split('id="document-error"', 1)[1].split("</p>", 1)[0]
+    assert 'value="Our careful title"' in page
+    assert db.session.scalar(select(func.count()).select_from(Submission)) == 0
+    assert stored_files(upload_folder) == before
+
+
+def test_the_file_field_tells_the_browser_its_cap(client):
+    page = client.get("/submit/resolution").get_data(as_text=True)
+    assert f'data-max-bytes="{MAX_UPLOAD_BYTES}"' in page and "js/upload-size.js" in page
