@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from registry.database import db
 from registry.extensions import limiter
@@ -116,3 +116,23 @@ def test_forms_and_api_share_the_submission_budget(limited_app, make_body):
     assert refused.status_code == 429 and "Retry-After" in refused.headers
     assert "send it again in" in refused.get_json()["message"]
     assert stored() == 2
+
+
+def test_answers_to_a_reviewer_spend_attempts_from_the_same_budget(limited_app, make_submission):
+    """The tracking page's answer form is a POST like the forms: a flood of empty answers is
+    stopped with the page's own message and Retry-After, and nothing is stored."""
+    submission, token = make_submission()
+    db.session.execute(update(Submission).where(Submission.id == submission.id)
+                       .values(status="needs_info", review_note="Please send the minutes."))
+    db.session.commit()
+    client = limited_app.test_client()
+    page = f"/submissions/{token}"
+    codes = [post_form(client, f"{page}/answer", {"text": ""}, tokens=form_tokens(client, page)).status_code
+             for _ in range(7)]
+    assert codes == [422] * 6 + [429]
+    response = post_form(client, f"{page}/answer", {"text": "The minutes are on our site."},
+                         tokens=form_tokens(client, page))
+    assert response.status_code == 429 and 0 < int(response.headers["Retry-After"]) <= 60
+    assert "Please send it again in" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Submission, submission.id).answers == []
