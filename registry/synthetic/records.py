@@ -145,6 +145,8 @@ class RecordMaker:
             "active_without_resolution": status.active_without_resolution,
             "first_resolution_on": status.first_resolution_on,
             "last_activity_on": status.last_activity_on,
+            "first_resolution_precision": status.first_resolution_precision,
+            "last_activity_precision": status.last_activity_precision,
             "evidence_level": max(levels, key=EVIDENCE_ORDER.index) if levels else None,
             "adoption_evidence": max(adoption, key=ADOPTION_ORDER.index) if adoption else None,
             "checked": status.checked, "last_checked_on": status.last_checked_on,
