@@ -25,6 +25,7 @@ ENV_SETTINGS = (
     "MAP_TILE_ATTRIBUTION",
     "SITE_URL",
     "PROXY_COUNT",
+    "CACHE_REDIS_URL",
 )
 
 
@@ -56,6 +57,14 @@ def defaults(app: Flask) -> dict[str, Any]:
         # Reverse proxies in front of the app (load balancer, nginx): their X-Forwarded-* headers
         # are trusted, so rate limits count real client addresses. 0 trusts none.
         "PROXY_COUNT": 0,
+        # Rendered public pages, kept per data version: None means on, except under TESTING.
+        "PAGE_CACHE": None,
+        # Where they are kept: Redis shared by every worker (redis://…), or None for each
+        # process's memory.
+        "CACHE_REDIS_URL": None,
+        "CACHE_DEFAULT_TIMEOUT": 3600,
+        "CACHE_THRESHOLD": 500,  # pages kept in each process's memory (without Redis)
+        "PAGE_CACHE_MAX_BYTES": 2_000_000,  # larger answers (whole-registry downloads) are not kept
     }
 
 
@@ -94,6 +103,8 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
     if os.environ.get("SESSION_COOKIE_SECURE"):
         app.config["SESSION_COOKIE_SECURE"] = parse_flag("SESSION_COOKIE_SECURE",
                                                          os.environ["SESSION_COOKIE_SECURE"])
+    if os.environ.get("PAGE_CACHE"):
+        app.config["PAGE_CACHE"] = parse_flag("PAGE_CACHE", os.environ["PAGE_CACHE"])
     if os.environ.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
     app.config.from_prefixed_env()

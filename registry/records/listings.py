@@ -167,21 +167,31 @@ def list_bills(filters: dict[str, Any]) -> Pagination:
     return page
 
 
-def latest_change(today: date) -> datetime | None:
-    """When the published registry last changed, in one query of indexed maxima: the newest
-    publication of a body, resolution or action, the newest bill, the newest Revision
-    (every change to a published record writes one) and the newest district data load. Never
-    earlier than the start of `today`, because dormancy is measured from today and so a response
-    can change at midnight."""
-    row = db.session.execute(select(
+def change_moments() -> list:
+    """Scalar subqueries of indexed maxima, each the last moment one kind of published change
+    happened: the newest publication of a body, resolution or action, the newest bill, the
+    newest Revision (every change to a published record writes one) and the newest district
+    data load."""
+    return [
         select(func.max(Body.published_at)).scalar_subquery(),
         select(func.max(Resolution.published_at)).scalar_subquery(),
         select(func.max(Action.published_at)).scalar_subquery(),
         select(func.max(Bill.created_at)).scalar_subquery(),
         select(func.max(Revision.created_at)).scalar_subquery(),
         select(func.max(DistrictDataLoad.loaded_at)).scalar_subquery(),
-    )).one()
-    moments = [moment for moment in row if moment is not None]
-    if not moments:
+    ]
+
+
+def last_moment(moments: Any, today: date) -> datetime | None:
+    """The latest of `moments` (None when nothing was ever published), never earlier than the
+    start of `today`, because dormancy is measured from today and so an answer can change at
+    midnight."""
+    found = [moment for moment in moments if moment is not None]
+    if not found:
         return None
-    return max(*moments, datetime.combine(today, time.min))
+    return max(*found, datetime.combine(today, time.min))
+
+
+def latest_change(today: date) -> datetime | None:
+    """When the published registry last changed, in one query (see change_moments)."""
+    return last_moment(db.session.execute(select(*change_moments())).one(), today)
