@@ -17,20 +17,35 @@ import os
 import statistics
 import time
 
+SEARCH_SORTS = ("name", "state", "tier", "latest", "members")
 URLS = [
     "/healthz",
     "/",
     "/bodies",
     "/bodies?state=OH&tier=0",
-    "/bodies?q=local+1&sort=latest",
+    *(f"/bodies?q=local+1&sort={sort}" for sort in SEARCH_SORTS),
+    "/bodies?q=local",  # matches about half the registry
+    "/bodies?q=zz",  # shorter than a trigram, and matches nothing
     "/bodies?bill_family=general&dormant=true",
     "/bodies?page=200",
     "/bodies/{slug}",
     "/bills",
+    "/gap",
+    "/map",
+    "/organize",
+    "/organize?near=43215&radius_mi=25",
     "/data",
     "/feeds/published.atom?state=CA",
     "/api/v1/bodies?state=CA&per_page=100",
+    "/api/v1/bodies?q=local+1",
     "/api/v1/bodies/{slug}",
+    "/api/v1/resolutions?state=CA",
+    "/api/v1/actions?state=CA",
+    "/api/v1/bills",
+    "/api/v1/stats/gap",
+    "/api/v1/nearby?near=43215&radius_mi=25",
+    "/api/v1/nearby?near=43215&radius_mi=100",
+    "/api/v1/geo/bodies?zoom=4",
 ]
 
 
@@ -44,17 +59,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--extra", nargs="*", default=[], help="more URLs to time")
+    parser.add_argument("--only", nargs="*", default=[], help="time only URLs containing these")
+    parser.add_argument("--page-cache", action="store_true",
+                        help="serve repeats from the page cache (default: render every request, "
+                             "which is the server's work this benchmark measures)")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         raise SystemExit("Set DATABASE_URL to the benchmark database (see the docstring).")
 
     from sqlalchemy import func, select
 
-    from registry import cache, create_app
+    from registry import cache, create_app, pagecache
     from registry.database import db
     from registry.models import Action, Body, Resolution
 
-    app = create_app({"SECRET_KEY": "bench-" + "x" * 30, "RATELIMIT_ENABLED": False})
+    app = create_app({"SECRET_KEY": "bench-" + "x" * 30, "RATELIMIT_ENABLED": False,
+                      "PAGE_CACHE": args.page_cache})
     client = app.test_client()
     with app.app_context():
         slug = db.session.scalar(select(Body.slug).where(Body.endorsing.is_(True))
@@ -64,9 +84,12 @@ def main() -> None:
           f"{args.runs} runs per URL")
     results: dict[str, list[float]] = {}
     cold: dict[str, float] = {}
-    for template in URLS + args.extra:
+    urls = [u for u in URLS if not args.only or u == "/healthz" or any(o in u for o in args.only)]
+    for template in urls + args.extra:
         url = template.format(slug=slug)
         cache.clear()
+        with app.app_context():
+            pagecache.clear()
         start = time.perf_counter()
         client.get(url).get_data()
         cold[url] = (time.perf_counter() - start) * 1000
