@@ -40,7 +40,7 @@ VARY = "Cookie"
 KEY_PREFIX = "registry-page:"
 # Headers set afresh on every answer, never kept with a stored page.
 NOT_STORED = frozenset({"set-cookie", "content-length", "date", "etag", "last-modified",
-                        "cache-control", "vary"})
+                        "cache-control", "vary", "retry-after"})
 
 store = Cache()
 
@@ -156,7 +156,8 @@ def keep(response: Response) -> Response:
     if (request.method == "GET" and current_app.config["PAGE_CACHE"]
             and len(body) <= current_app.config.get("PAGE_CACHE_MAX_BYTES", 2_000_000)):
         store.set(key, (body, [(name, value) for name, value in response.headers.items()
-                               if name.lower() not in NOT_STORED]))
+                               if name.lower() not in NOT_STORED
+                               and not name.lower().startswith("x-ratelimit")]))
     return response
 
 
