@@ -63,7 +63,7 @@ def seed_command(directory: str, if_empty: bool) -> None:
         click.echo("Seed data already loaded: nothing changed.")
         return
     db.session.commit()
-    click.echo(f"Seeded: {report.summary()}.")
+    click.echo(f"Seeded: {report.in_words()}.")
     if districts is not None:
         click.echo(f"Districts: {districts.summary()}.")
 
@@ -170,6 +170,7 @@ def _count(n: int, noun: str) -> str:
 def register(app: Flask) -> None:
     from registry.districts.commands import districts_cli
     from registry.imports.commands import export_command, import_cli
+    from registry.mail.commands import mail_cli
 
     app.cli.add_command(seed_command)
     app.cli.add_command(users_cli)
@@ -179,3 +180,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(bench_data_command)
     app.cli.add_command(geocode_command)
     app.cli.add_command(districts_cli)
+    app.cli.add_command(mail_cli)

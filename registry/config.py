@@ -26,7 +26,14 @@ ENV_SETTINGS = (
     "SITE_URL",
     "PROXY_COUNT",
     "CACHE_REDIS_URL",
+    "MAIL_SERVER",
+    "MAIL_USERNAME",
+    "MAIL_PASSWORD",
+    "MAIL_FROM",
+    "MAIL_OUTBOX",
 )
+MAIL_FLAGS = ("MAIL_USE_TLS", "MAIL_USE_SSL")
+MAIL_NUMBERS = ("MAIL_PORT", "MAIL_TIMEOUT")
 
 
 def defaults(app: Flask) -> dict[str, Any]:
@@ -65,6 +72,16 @@ def defaults(app: Flask) -> dict[str, Any]:
         "CACHE_DEFAULT_TIMEOUT": 3600,
         "CACHE_THRESHOLD": 500,  # pages kept in each process's memory (without Redis)
         "PAGE_CACHE_MAX_BYTES": 2_000_000,  # larger answers (whole-registry downloads) are not kept
+        # Email (registry.mail). Without MAIL_SERVER, messages are written to MAIL_OUTBOX.
+        "MAIL_SERVER": None,
+        "MAIL_PORT": None,  # 465 with MAIL_USE_SSL, 587 with MAIL_USE_TLS, else 25
+        "MAIL_USERNAME": None,
+        "MAIL_PASSWORD": None,
+        "MAIL_USE_TLS": False,  # STARTTLS on a plain connection
+        "MAIL_USE_SSL": False,  # TLS from the first byte (SMTPS)
+        "MAIL_FROM": None,  # "Resolution Registry <no-reply@SITE_URL's host>" when unset
+        "MAIL_OUTBOX": os.path.join(app.instance_path, "outbox"),
+        "MAIL_TIMEOUT": 10,
     }
 
 
@@ -76,6 +93,13 @@ def parse_flag(name: str, text: str) -> bool:
     if value in ("0", "false", "no", "off"):
         return False
     raise SettingsError(f"{name} must be true or false, not {text!r}.")
+
+
+def parse_number(name: str, text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {text!r}.") from None
 
 
 def secure_cookies(app: Flask) -> None:
@@ -105,6 +129,12 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
                                                          os.environ["SESSION_COOKIE_SECURE"])
     if os.environ.get("PAGE_CACHE"):
         app.config["PAGE_CACHE"] = parse_flag("PAGE_CACHE", os.environ["PAGE_CACHE"])
+    for name in MAIL_FLAGS:
+        if os.environ.get(name):
+            app.config[name] = parse_flag(name, os.environ[name])
+    for name in MAIL_NUMBERS:
+        if os.environ.get(name):
+            app.config[name] = parse_number(name, os.environ[name])
     if os.environ.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
     app.config.from_prefixed_env()
@@ -140,6 +170,18 @@ def per_worker_rate_limit_warning(workers: int) -> str | None:
             f"!!! (README, Production) to share the counters, or run one worker.\n{rule}")
 
 
+def serves_requests() -> bool:
+    """False while a `flask` command other than `run` loads the app (users create, seed, import,
+    export, …): those never sign a session or a form, so they need no production secret. Anything
+    else (gunicorn, `flask run`, app.run) serves requests and must have one."""
+    if os.environ.get("FLASK_RUN_FROM_CLI") != "true":
+        return True
+    import click
+
+    context = click.get_current_context(silent=True)
+    return context is None or context.command.name == "run"
+
+
 class SettingsError(RuntimeError):
     """The app refuses to start with settings that would be unsafe."""
 
@@ -151,7 +193,10 @@ def check(app: Flask) -> None:
     if app.config.get("GEOCODER") == "nominatim" and not app.config.get("NOMINATIM_USER_AGENT"):
         raise SettingsError("GEOCODER=nominatim needs NOMINATIM_USER_AGENT (Nominatim's usage policy "
                             "asks every deployment to identify itself).")
-    if app.debug or app.testing:
+    if app.config.get("MAIL_USE_TLS") and app.config.get("MAIL_USE_SSL"):
+        raise SettingsError("Set MAIL_USE_TLS (STARTTLS, usually port 587) or MAIL_USE_SSL (SMTPS, "
+                            "usually port 465), not both.")
+    if app.debug or app.testing or not serves_requests():
         return
     secret = app.config.get("SECRET_KEY")
     if not secret or secret == DEV_SECRET_KEY or len(str(secret)) < 16:

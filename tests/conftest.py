@@ -293,3 +293,18 @@ def districts(app, house_bills, congress_directory):
     report = load_districts(congress_directory)
     db.session.commit()
     return report
+
+
+@pytest.fixture
+def smtp_inbox(app):
+    """A real SMTP server (aiosmtpd) on a free port, and the app sending to it; yields what it
+    received."""
+    from tests.smtp import smtp_server
+
+    with smtp_server() as (inbox, port):
+        saved = {k: app.config[k] for k in ("MAIL_SERVER", "MAIL_PORT")}
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+        try:
+            yield inbox
+        finally:
+            app.config.update(saved)

@@ -114,7 +114,7 @@ def test_each_result_says_why(prospects):
     assert reasons["Paper Local"] == "Endorsed in 2026; no follow-through found (checked November 2026)"
     assert reasons["Unchecked Local"] == ("Endorsed in 2026; follow-through not yet checked: ask what "
                                           "they did, and tell the registry")
-    assert reasons["Dormant Local"].endswith("dormant since July 2018")
+    assert reasons["Dormant Local"].endswith("dormant since 1 July 2018")
     assert reasons["Silent Local"].startswith("No resolution of support on record")
     assert "potential ally" in reasons["Marching Local"]
 

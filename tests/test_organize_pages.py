@@ -98,7 +98,7 @@ def test_results_show_distance_tier_reason_contact_and_parent(client, columbus):
     assert "Endorsed in 2019; follow-through not yet checked: ask what they did" in row
     assert "Local union · UW · Columbus, OH" in row and "https://example.org/uw1" in row
     assert "United Workers" in row and "Its parent body on record" in row
-    assert "Last activity: 2019-05-01" in row
+    assert "Last activity: 1 May 2019" in row
     assert "Somewhere in Ohio: 1 body" in html and "Somewhere in Ohio Local" in html
 
 

@@ -251,3 +251,22 @@ def test_malformed_file_leaves_a_seeded_registry_as_it_was(seeded, runner, tmp_p
     result = runner.invoke(args=["seed", "--directory", directory])
     assert result.exit_code == 1 and f"line {line}: state:" in result.output
     assert table_counts() == before
+
+
+def test_every_state_federation_and_national_union_has_a_dated_check(seeded):
+    """The harvest's one target that the stored pages allowed in full: each state federation,
+    national union and the AFL-CIO was researched one by one, with what was searched."""
+    top = select(Body).where(Body.level.in_(("state_federation", "national_union", "federation")),
+                             Body.organization_type == "union")
+    bodies = db.session.scalars(top).all()
+    assert len(bodies) >= 44 + 22 + 1
+    unchecked = [b.slug for b in bodies if not b.checks]
+    assert unchecked == []
+    for body in bodies:
+        assert all(check.checked_on and check.searched.strip() for check in body.checks), body.slug
+
+
+def test_memberships_are_known_for_at_least_fifty_union_bodies(seeded):
+    known = select(func.count()).select_from(Body).where(Body.members.is_not(None),
+                                                         Body.organization_type == "union")
+    assert db.session.scalar(known) >= 50

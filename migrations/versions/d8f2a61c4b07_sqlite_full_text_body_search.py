@@ -1,7 +1,7 @@
 """full-text body search on SQLite (FTS5, trigram tokenizer); indexes in the list's orders
 
 Revision ID: d8f2a61c4b07
-Revises: c9d4a6b1e7f3
+Revises: d2f7a9c3e5b1
 Create Date: 2026-12-03 16:00:00
 
 The body search matches a substring of one lower-cased text per body (name, affiliation,
@@ -24,7 +24,7 @@ from alembic import op
 from sqlalchemy import text
 
 revision = "d8f2a61c4b07"
-down_revision = "c9d4a6b1e7f3"
+down_revision = "d2f7a9c3e5b1"
 branch_labels = None
 depends_on = None
 

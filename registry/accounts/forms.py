@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, PasswordField
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField
 from wtforms.validators import InputRequired, Length
 
 from registry.vocab import LENGTHS
@@ -19,3 +19,9 @@ class LoginForm(FlaskForm):
 
 class LogoutForm(FlaskForm):
     """Logging out is a POST with a CSRF token, so no other site can log a reviewer out."""
+
+
+class AccountForm(FlaskForm):
+    """A reviewer's own settings."""
+
+    mail_digest = BooleanField("Email me a daily digest of the review queue")

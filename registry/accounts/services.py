@@ -98,3 +98,9 @@ def load_user(session_id: str) -> User | None:
     if user is None or not user.active or not user.session_token:
         return None
     return user if hmac.compare_digest(user.session_token, token) else None
+
+
+def set_mail_digest(user: User, wanted: bool) -> None:
+    """Opt the reviewer in to (or out of) the daily email digest of the review queue."""
+    user.mail_digest = bool(wanted)
+    db.session.flush()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
-from registry.accounts.forms import LoginForm, LogoutForm
-from registry.accounts.services import authenticate
+from registry.accounts.forms import AccountForm, LoginForm, LogoutForm
+from registry.accounts.services import authenticate, set_mail_digest
 from registry.database import db
 from registry.extensions import limiter
 from registry.textrules import text_problem
@@ -64,3 +64,18 @@ def logout():
         flash("You are logged out.")
         return redirect(url_for("main.index"))
     return render_template("auth/logout.html", form=form, signed_in=current_user.is_authenticated)
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    """The reviewer's own settings: the daily digest of the queue."""
+    user = current_user._get_current_object()
+    form = AccountForm(obj=user)
+    if form.validate_on_submit():
+        set_mail_digest(user, form.mail_digest.data)
+        db.session.commit()
+        flash("You will get a daily digest of the review queue by email, at " + user.email + "."
+              if form.mail_digest.data else "You will get no digest of the review queue.")
+        return redirect(url_for("auth.account"))
+    return render_template("auth/account.html", form=form, user=user), 422 if form.errors else 200

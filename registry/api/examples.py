@@ -23,7 +23,8 @@ BODY = {
     "checked": True, "last_checked_on": None, "standing": "tier_1",
     "tier": 1, "tier_name": "Internal", "retreat": False, "dormant": True,
     "active_without_resolution": False, "first_resolution_on": "2009-08-27",
-    "last_activity_on": "2009-08-27", "evidence_level": "sourced",
+    "first_resolution_precision": "day",
+    "last_activity_on": "2009-08-27", "last_activity_precision": "day", "evidence_level": "sourced",
     "published_at": "2026-11-20T09:30:00+00:00", "district": BODY_DISTRICT,
 }
 

@@ -11,7 +11,7 @@ from marshmallow.validate import Length, OneOf, Range
 from registry.districts.congress import CURRENT_BILL
 from registry.districts.schemas import BodyDistrictSchema
 from registry.fields import UTCDateTime, printable
-from registry.followthrough.ladder import STANDINGS, is_dormant, standing
+from registry.followthrough.ladder import STANDINGS, is_dormant, standing, tier_shown
 from registry.followthrough.status import today
 from registry.vocab import (
     ADOPTION_EVIDENCE,
@@ -56,6 +56,9 @@ class BodyFilterSchema(Schema):
         "description": "Bodies with a supporting resolution on a bill of this family; "
                        f"`{GENERAL_FAMILY}` for resolutions naming no bill.",
         "example": "us-house-medicare-for-all"})
+    bill = fields.String(load_default=None, validate=[printable, Length(max=LENGTHS["slug"])], metadata={
+        "description": "Bodies with a supporting resolution naming this bill: its code in any "
+                       "case or spacing, or its slug.", "example": "HR 676"})
     tier = fields.Integer(load_default=None, validate=Range(0, 4), metadata={
         "description": "Follow-through tier (0 paper only … 4 escalating), among bodies that "
                        "endorsed or acted and whose follow-through is checked (tier 0 is paper "
@@ -165,8 +168,11 @@ class BodySchema(Schema):
     standing = fields.Function(
         lambda b: standing(b.endorsing, b.active_without_resolution, b.checked, b.tier),
         metadata=_about("no_resolution, not_checked, or tier_0 … tier_4.", "tier_3", "string"))
-    tier = fields.Integer(metadata=_about(
-        "Follow-through tier, 0 to 4 (0 is paper only only when checked: see standing).", 3))
+    tier = fields.Function(
+        lambda b: tier_shown(b.endorsing, b.active_without_resolution, b.checked, b.tier),
+        allow_none=True, metadata=_about(
+            "Follow-through tier, 0 to 4 (0 is paper only only when checked: see standing); null "
+            "for a body with no resolution on record and no counted action.", 3, "integer"))
     tier_name = fields.Function(
         lambda b: STANDINGS[standing(b.endorsing, b.active_without_resolution, b.checked, b.tier)],
         metadata=_about("What its record says in words: No resolution on record, Not yet checked, "
@@ -179,8 +185,13 @@ class BodySchema(Schema):
         "Has actions on record but no resolution.", False))
     first_resolution_on = fields.Date(allow_none=True, metadata=_about(
         "Date of its first supporting resolution.", "2017-05-01"))
+    first_resolution_precision = fields.String(allow_none=True, metadata=_about(
+        "How precisely first_resolution_on is known: day, month or year.", "day"))
     last_activity_on = fields.Date(allow_none=True, metadata=_about(
-        "Date of its latest counted action or resolution.", "2019-09-01"))
+        "Date of its latest counted action or resolution (for a month or a year, its last day).",
+        "2019-09-01"))
+    last_activity_precision = fields.String(allow_none=True, metadata=_about(
+        "How precisely last_activity_on is known: day, month or year.", "day"))
     evidence_level = fields.String(allow_none=True, metadata=_about(
         "Best evidence level among its records: reported, sourced or primary.", "sourced"))
     published_at = UTCDateTime(dump_only=True, metadata=_about(

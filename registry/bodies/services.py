@@ -58,6 +58,8 @@ def filtered_bodies(filters: dict[str, Any]) -> Select:
             Body.last_activity_on.is_(None), Body.last_activity_on >= cutoff))
     if filters.get("bill_family"):
         query = query.where(Body.id.in_(bodies_supporting_family(filters["bill_family"])))
+    if filters.get("bill"):
+        query = query.where(Body.id.in_(bodies_supporting_bill(filters["bill"])))
     if filters.get("cosponsor") is not None:
         query = query.where(Body.id.in_(bodies_in_districts_where_cosponsor(filters["cosponsor"])))
     return query
@@ -133,6 +135,46 @@ def bodies_supporting_family(family: str) -> Select:
     return query.join(Bill, Resolution.bill_id == Bill.id).where(Bill.family == family)
 
 
+def bill_key(text: str) -> str:
+    """A bill code or slug reduced to letters and digits: "HR 676", "hr676", "hr-676" agree."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def bills_matching(text: str) -> Select:
+    """Ids of the bills whose code or slug is `text`, in any case or spacing."""
+    key = bill_key(text)
+    squeezed = func.lower(func.replace(func.replace(func.replace(Bill.code, " ", ""), ".", ""), "-", ""))
+    return select(Bill.id).where(squeezed == key)
+
+
+def bodies_supporting_bill(text: str) -> Select:
+    """Ids of bodies with a supporting resolution naming this bill (one bill, not its family)."""
+    return select(Resolution.body_id).where(Resolution.stance == "support",
+                                            Resolution.bill_id.in_(bills_matching(text)))
+
+
+def bill_codes() -> dict[str, str]:
+    """Each bill's code, labelled with its Congress or year: {"HR 676": "HR 676 (108th Congress)"}."""
+    labels = {}
+    for bill in bill_rows():
+        when = (f"{ordinal(bill.congress)} Congress" if bill.congress
+                else str(bill.introduced_on.year) if bill.introduced_on else "")
+        labels[bill.code] = f"{bill.code} ({when})" if when else bill.code
+    return labels
+
+
+def bill_label(text: str | None) -> str | None:
+    """The label of the bill a `bill` filter names, or the text as given when no bill has it."""
+    if not text:
+        return None
+    return next((label for code, label in bill_codes().items() if bill_key(code) == bill_key(text)), text)
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def supporting_family_pairs():
     """Distinct (body_id, family) pairs of supporting resolutions; `general` when no bill is named."""
     return (
@@ -198,15 +240,20 @@ def bounded_total(page: Pagination, matching: Select, filters: dict[str, Any]) -
 
 
 @versioned
+def bill_rows() -> tuple[Any, ...]:
+    """Every bill's code, family, chamber, Congress and introduction, in lineage order (one query)."""
+    return tuple(db.session.execute(
+        select(Bill.family, Bill.code, Bill.chamber, Bill.congress, Bill.introduced_on)
+        .order_by(Bill.family, Bill.congress, Bill.id)))
+
+
 def bill_families() -> dict[str, str]:
     """Bill families labelled by their bills ("HR 676 → HR 3069 (house)"), plus `general`."""
     codes: dict[str, list[str]] = {}
     chambers: dict[str, str] = {}
-    for family, code, chamber in db.session.execute(
-        select(Bill.family, Bill.code, Bill.chamber).order_by(Bill.family, Bill.congress, Bill.id)
-    ):
-        codes.setdefault(family, []).append(code)
-        chambers[family] = chamber or ""
+    for bill in bill_rows():
+        codes.setdefault(bill.family, []).append(bill.code)
+        chambers[bill.family] = bill.chamber or ""
     families = {family: f"{items[0]} → {items[-1]}" + (f" ({chambers[family]})" if chambers[family] else "")
                 if len(items) > 1 else items[0] for family, items in codes.items()}
     families[GENERAL_FAMILY] = "Medicare for All in general (no bill named)"

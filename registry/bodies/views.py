@@ -7,6 +7,7 @@ from marshmallow import ValidationError
 
 from registry.bodies import services
 from registry.bodies.facets import facet_counts
+from registry.bodies.history import describe
 from registry.bodies.schemas import SORTS, BodyListSchema
 from registry.districts.congress import CURRENT_BILL
 from registry.districts.services import districts_from_links
@@ -28,7 +29,7 @@ def index():
                                facets={}, errors=error.messages, **context), 400
     return render_template("bodies/list.html", page=services.list_bodies(filters, bounded=True),
                            filters=filters, facets=facet_counts(facet_filters(filters)), errors={},
-                           **context)
+                           bill_label=services.bill_label(filters.get("bill")), **context)
 
 
 def facet_filters(filters: dict) -> dict:
@@ -43,7 +44,7 @@ def detail(slug: str):
     if profile is None:
         abort(404, description="No union body has that address.")
     status = status_of(profile.body)
-    return render_template("bodies/detail.html", body=profile.body, revisions=profile.revisions,
+    return render_template("bodies/detail.html", body=profile.body, history=describe(profile.revisions),
                            status=status, dormant=status.is_dormant(today()),
                            entries=timeline(profile.body, status),
                            district=districts_from_links([profile.body]).get(profile.body.id),

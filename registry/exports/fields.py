@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy import Select, case, func, literal, null, select
 from sqlalchemy.orm import aliased
 
 from registry.districts.congress import CURRENT_BILL
@@ -35,6 +35,12 @@ def _standing():
         (Body.endorsing.is_(True) & Body.checked.is_(False), literal("not_checked")),
         *((Body.tier == tier, literal(f"tier_{tier}")) for tier in TIERS),
     )
+
+
+def _tier():
+    """The tier, or NULL where the standing is no_resolution (as ladder.tier_shown says)."""
+    return case((Body.endorsing.is_(False) & Body.active_without_resolution.is_(False), null()),
+                else_=Body.tier)
 
 
 def _tier_name():
@@ -117,8 +123,9 @@ def body_fields(parent=None) -> list[Field]:
         Field("standing", "string", "What its record says: no_resolution, not_checked, or tier_0 "
               "(paper only: checked, nothing found) … tier_4.", _standing(), derived=True),
         Field("tier", "integer", "Follow-through tier 0–4 (see the methodology; read it with "
-              "standing: an endorsing body not yet checked is at 0 without being paper only).",
-              Body.tier, derived=True),
+              "standing: an endorsing body not yet checked is at 0 without being paper only); "
+              "empty for a body with no resolution on record and no counted action.",
+              _tier(), derived=True),
         Field("tier_name", "string", "The standing in words (Not yet checked, Paper only, Internal, "
               "…).", _tier_name(), derived=True),
         Field("retreat", "boolean", "A counter-action is on record.", Body.retreat, derived=True),
@@ -128,8 +135,12 @@ def body_fields(parent=None) -> list[Field]:
               Body.active_without_resolution, derived=True),
         Field("first_resolution_on", "date", "Date of the earliest supporting resolution (vote date, "
               "else reported date).", Body.first_resolution_on, derived=True),
-        Field("last_activity_on", "date", "Date of the latest counted action or resolution.",
-              Body.last_activity_on, derived=True),
+        Field("first_resolution_precision", "string", "How precisely first_resolution_on is known: "
+              "day, month or year.", Body.first_resolution_precision, derived=True),
+        Field("last_activity_on", "date", "Date of the latest counted action or resolution (for a "
+              "month or a year, its last day).", Body.last_activity_on, derived=True),
+        Field("last_activity_precision", "string", "How precisely last_activity_on is known: day, "
+              "month or year.", Body.last_activity_precision, derived=True),
         Field("evidence_level", "string", "Best evidence among its records: reported, sourced or "
               "primary.", Body.evidence_level, derived=True),
         Field("published_at", "datetime", "When the body was published in the registry (UTC).",

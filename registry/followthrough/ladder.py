@@ -114,6 +114,12 @@ def standing(endorsing: bool, active_without_resolution: bool, checked: bool, ti
     return f"tier_{tier}"
 
 
+def tier_shown(endorsing: bool, active_without_resolution: bool, checked: bool, tier: int) -> int | None:
+    """The tier as public output gives it: none for a body with no resolution and no counted
+    action (its stored 0 would read as "paper only", which needs a resolution to be on paper)."""
+    return None if standing(endorsing, active_without_resolution, checked, tier) == "no_resolution" else tier
+
+
 
 def period_end(day: date, precision: str | None) -> date:
     """The last day a date of this precision may stand for (2019 → 2019-12-31)."""
@@ -183,6 +189,8 @@ class BodyStatus:
     counts_from: date | None = None  # the first vote date, when every resolution has one
     checked: bool = False
     last_checked_on: date | None = None
+    first_resolution_precision: str | None = None
+    last_activity_precision: str | None = None
 
     @property
     def standing(self) -> str:
@@ -242,12 +250,22 @@ def body_status(resolutions: Iterable[ResolutionFact], actions: Iterable[ActionF
         ACTION_KINDS[a.kind].rung for a in status.counted + status.before_resolution
     )
     _apply_rungs(status)
-    activity = [period_end(a.on, a.precision) for a in status.counted
+    activity = [(period_end(a.on, a.precision), a.precision) for a in status.counted
                 if ACTION_KINDS[a.kind].rung and a.on is not None] + [
-        period_end(r.on, r.precision) for r in supporting if r.on is not None
+        (period_end(r.on, r.precision), r.precision) for r in supporting if r.on is not None
     ]
-    status.last_activity_on = max(activity) if activity else None
+    if activity:
+        status.last_activity_on = max(day for day, _ in activity)
+        status.last_activity_precision = finest(p for day, p in activity if day == status.last_activity_on)
+    if first_on is not None:
+        status.first_resolution_precision = finest(r.precision for r in supporting if r.on == first_on)
     return status
+
+
+def finest(precisions: Iterable[str | None]) -> str:
+    """The most precise of several precisions of the same date (day before month before year)."""
+    given = {p or "day" for p in precisions}
+    return next((p for p in ("day", "month", "year") if p in given), "day")
 
 
 def _apply_rungs(status: BodyStatus) -> None:

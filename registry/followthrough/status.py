@@ -93,6 +93,8 @@ def _refresh_chunk(ids: list[int]) -> int:
             "active_without_resolution": status.active_without_resolution,
             "first_resolution_on": status.first_resolution_on,
             "last_activity_on": status.last_activity_on,
+            "first_resolution_precision": status.first_resolution_precision,
+            "last_activity_precision": status.last_activity_precision,
             "evidence_level": max(levels, key=EVIDENCE_ORDER.index) if levels else None,
             "adoption_evidence": strongest_adoption_evidence(resolutions[body.id]),
             "checked": status.checked,

@@ -53,6 +53,28 @@ class ImportReport:
         changed = [f"{n:,} {what}" for what, n in sorted(self.counts.items()) if n]
         return ", ".join(changed) or "nothing changed"
 
+    def in_words(self) -> str:
+        """What happened, grouped by what was done: created, updated, attached, then the rows that
+        only added to records made earlier in the same files, then the rows that changed nothing."""
+        groups: dict[str, list[str]] = {"created": [], "updated": [], "attached": []}
+        merged = unchanged = 0
+        for what, n in sorted(self.counts.items()):
+            if not n:
+                continue
+            if what.startswith("rows merged into new "):
+                merged += n
+            elif what == "rows unchanged":
+                unchanged = n
+            else:
+                noun, _, verb = what.rpartition(" ")
+                groups.setdefault(verb, []).append(f"{n:,} {noun}")
+        parts = [f"{verb} {', '.join(items)}" for verb, items in groups.items() if items]
+        if merged:
+            parts.append(f"{merged:,} more row(s) added detail to records created from earlier rows")
+        if unchanged:
+            parts.append(f"{unchanged:,} row(s) repeated what was already there")
+        return "; ".join(parts) or "nothing changed"
+
 
 def clean(value: str | None) -> str | None:
     if value is None:

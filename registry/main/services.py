@@ -10,9 +10,11 @@ from registry.models import Action, Resolution
 
 
 def latest_resolutions(limit: int = 6) -> list[Resolution]:
+    """The most recently adopted resolutions (by their date on record, newest first)."""
     return list(db.session.scalars(
         select(Resolution).options(selectinload(Resolution.body), selectinload(Resolution.bill))
-        .order_by(Resolution.published_at.desc(), Resolution.id.desc()).limit(limit)
+        .where(Resolution.adopted_on.is_not(None))
+        .order_by(Resolution.adopted_on.desc(), Resolution.id.desc()).limit(limit)
     ))
 
 

@@ -14,6 +14,7 @@ from registry.followthrough.ladder import (
     TIERS,
     standing,
 )
+from registry.geo import state_name
 from registry.text import format_partial_date
 from registry.vocab import (
     ACTION_SCOPES,
@@ -26,6 +27,7 @@ from registry.vocab import (
     LEVELS,
     ORGANIZATION_TYPES,
     STANCES,
+    STATE_CODES,
     SUBMISSION_STATUSES,
 )
 
@@ -57,6 +59,11 @@ def url_with(**changes) -> str:
     return request.path + (f"?{query}" if query else "")
 
 
+def state_options() -> list[tuple[str, str]]:
+    """(code, name) of every state and territory, ordered by name: the one state control."""
+    return sorted(((code, state_name(code)) for code in STATE_CODES), key=lambda pair: pair[1])
+
+
 def register(app: Flask) -> None:
     app.jinja_env.filters.update(partial_date=format_partial_date, share=share)
     app.jinja_env.globals.update(
@@ -65,7 +72,7 @@ def register(app: Flask) -> None:
         COMMITMENTS=COMMITMENTS, GEOCODE_PRECISIONS=GEOCODE_PRECISIONS, STANCES=STANCES,
         SUBMISSION_STATUSES=SUBMISSION_STATUSES, url_with=url_with, ACTION_SCOPES=ACTION_SCOPES,
         ADOPTION_EVIDENCE=ADOPTION_EVIDENCE, CHECK_RESULTS=CHECK_RESULTS, CHECKERS=CHECKERS,
-        ORGANIZATION_TYPES=ORGANIZATION_TYPES,
+        ORGANIZATION_TYPES=ORGANIZATION_TYPES, STATE_OPTIONS=state_options(),
         has_endpoint=lambda endpoint: endpoint in app.view_functions,
         DORMANT_AFTER_MONTHS=DORMANT_AFTER_MONTHS, MOBILIZED_TIER=MOBILIZED_TIER,
         standing_of=lambda body: standing(body.endorsing, body.active_without_resolution,

@@ -13,6 +13,7 @@ from registry.bodies.services import bill_families, filtered_bodies, list_bodies
 from registry.cache import versioned
 from registry.database import db
 from registry.followthrough.aggregates import GapFigures, GapRow, gap_by
+from registry.followthrough.ladder import MOBILIZED_TIER, TIERS
 from registry.geo import state_name
 from registry.models import Body
 
@@ -75,15 +76,32 @@ def gap_sentence(place: str, figures: GapFigures) -> str:
     return f"{place}, {not_mobilized:,} of {endorsing} {verb} no recorded mobilization."
 
 
+def tier_note(tier: int) -> str:
+    """Under a tier filter every body shown is at that tier, so the shading can only repeat it."""
+    meaning = ("counts as mobilized, so every shaded state shows a gap of 0%" if tier >= MOBILIZED_TIER
+               else "is below mobilizing, so every shaded state shows a gap of 100%")
+    return (f"Under a tier filter the colours say nothing new: every body shown {meaning}. Compare "
+            "states by their counts in the table, or clear the tier filter to see the gap itself.")
+
+
 def summarise(filters: dict[str, Any], states: list[StateGap], overall: GapFigures) -> str:
+    tier = filters.get("tier")
     if filters.get("state"):
-        return gap_sentence(f"In {state_name(filters['state'])}", overall)
-    sentence = gap_sentence("Overall", overall)
-    if states:
-        none = sum(1 for s in states if not s.figures.mobilized)
-        have = "has" if len(states) == 1 else "have"
-        sentence += (f" {plural(len(states), 'state or territory', 'states and territories')} {have} "
-                     f"endorsing bodies; in {none:,} of them, none has a recorded mobilization.")
+        sentence = gap_sentence(f"In {state_name(filters['state'])}", overall)
+    elif tier is not None:
+        sentence = (f"Tier {tier} ({TIERS[tier]}): "
+                    f"{plural(overall.endorsing, 'endorsing body', 'endorsing bodies')} in "
+                    f"{plural(len(states), 'state or territory', 'states and territories')}.")
+    else:
+        sentence = gap_sentence("Overall", overall)
+        if states:
+            none = sum(1 for s in states if not s.figures.mobilized)
+            have = "has" if len(states) == 1 else "have"
+            sentence += (f" {plural(len(states), 'state or territory', 'states and territories')} "
+                         f"{have} endorsing bodies; in {none:,} of them, none has a recorded "
+                         "mobilization.")
+    if tier is not None:
+        sentence += " " + tier_note(tier)
     return sentence
 
 

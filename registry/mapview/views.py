@@ -9,8 +9,9 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from marshmallow import ValidationError
 
 from registry.bodies.schemas import BodyListSchema
+from registry.bodies.services import bill_codes
 from registry.districts.congress import CURRENT_BILL
-from registry.followthrough.ladder import TIERS
+from registry.followthrough.ladder import STANDINGS, TIERS
 from registry.main.errors import CONTENT_SECURITY_POLICY
 from registry.mapview import page
 from registry.mapview.services import GAP_CLASSES
@@ -63,9 +64,10 @@ def filter_options(choices: page.FilterChoices) -> dict[str, list[tuple[str, str
         "level": list(LEVELS.items()),
         "affiliation": [(name, name) for name in choices.affiliations],
         "bill_family": list(choices.families),
+        "bill": list(bill_codes().items()),
         "tier": [(str(tier), f"{tier} · {name}") for tier, name in TIERS.items()],
         "evidence": [(level, level.capitalize()) for level in EVIDENCE_LEVELS],
-        "endorsing": [("true", "Endorsed"), ("false", "No resolution")],
+        "endorsing": [("true", "Endorsed"), ("false", STANDINGS["no_resolution"])],
         "retreat": [("true", "Retreat flag on record"), ("false", "No retreat")],
         "dormant": [("true", "Dormant (no activity in 12 months)"),
                     ("false", "Active in the last 12 months")],

@@ -11,9 +11,15 @@ from registry.models.districts import (
     HouseTerm,
     ZipDistrict,
 )
-from registry.models.moderation import GeocodeCache, Revision, Submission, User
+from registry.models.moderation import (
+    GeocodeCache,
+    Revision,
+    Submission,
+    SubmissionAnswer,
+    User,
+)
 from registry.models.records import Action, Resolution, Source
 
 __all__ = ["Action", "Bill", "Body", "BodyDistrict", "Check", "Cosponsorship", "District",
            "DistrictDataLoad", "GeocodeCache", "HouseTerm", "Resolution", "Revision", "Source",
-           "Submission", "User", "ZipDistrict"]
+           "Submission", "SubmissionAnswer", "User", "ZipDistrict"]

@@ -79,6 +79,10 @@ class Body(db.Model):
     active_without_resolution: Mapped[bool] = mapped_column(default=False)
     first_resolution_on: Mapped[date | None] = mapped_column(index=True)
     last_activity_on: Mapped[date | None] = mapped_column(index=True)
+    # How precisely those two dates are known (day, month or year): a year-only resolution is
+    # stored as a day of that year, but shown as the year.
+    first_resolution_precision: Mapped[str | None] = mapped_column(String(5))
+    last_activity_precision: Mapped[str | None] = mapped_column(String(5))
     evidence_level: Mapped[str | None] = mapped_column(String(10), index=True)
     # Strongest evidence of adoption among its supporting resolutions (roster < report < record).
     adoption_evidence: Mapped[str | None] = mapped_column(String(8), index=True)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from registry.database import db, utcnow
@@ -42,6 +42,8 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    mail_digest: Mapped[bool] = mapped_column(default=False, server_default=false())
+    digest_sent_on: Mapped[date | None]  # one digest a day, whatever runs the command
 
     @property
     def is_active(self) -> bool:  # Flask-Login reads this
@@ -83,14 +85,43 @@ class Submission(db.Model):
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-    decided_at: Mapped[datetime | None]
+    decided_at: Mapped[datetime | None]  # published or rejected; asking for more is no decision
+    answered_at: Mapped[datetime | None]  # the submitter's last answer to "needs more information"
 
     reviewer: Mapped[User | None] = relationship()
+    answers: Mapped[list[SubmissionAnswer]] = relationship(
+        back_populates="submission", order_by="SubmissionAnswer.id", cascade="all, delete-orphan")
 
     @property
     def shown_status(self) -> str:
         """The status its submitter sees: a spam catch looks pending, so a bot cannot tell."""
         return "pending" if self.status == "spam" else self.status
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status in ("published", "rejected")
+
+    @property
+    def is_answered(self) -> bool:
+        """Back in the queue with the submitter's answer to the reviewer's question."""
+        return self.status == "pending" and self.answered_at is not None
+
+
+class SubmissionAnswer(db.Model):
+    """The submitter's answer to "needs more information": text, and optionally a PDF."""
+
+    __tablename__ = "submission_answers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"),
+                                               index=True)
+    question: Mapped[str | None] = mapped_column(Text)  # the reviewer's note it answers
+    text: Mapped[str] = mapped_column(Text)
+    document_sha256: Mapped[str | None] = mapped_column(String(64))
+    document_name: Mapped[str | None] = mapped_column(String(LENGTHS["title"]))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    submission: Mapped[Submission] = relationship(back_populates="answers")
 
 
 class Revision(db.Model):

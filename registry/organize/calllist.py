@@ -60,12 +60,14 @@ def district_columns(district: BodyDistricts | None) -> dict[str, str]:
 def _row(item: NearbyItem, location: str, profile_url: Callable[[str], str],
          district: BodyDistricts | None) -> dict[str, str]:
     body, ask = item.body, item.ask
+    standing = standing_key(body)
     return {
         "distance_mi": "" if item.distance_mi is None else f"{item.distance_mi:.1f}",
         "location": location, "name": body.name, "level": LEVELS.get(body.level, body.level),
         "affiliation": body.affiliation or "", "designation": body.designation or "",
         "city": body.city or "", "state": body.state or "", "zip": body.zip or "",
-        "tier": str(body.tier), "tier_name": STANDINGS[standing_key(body)], "why": item.reason,
+        "tier": "" if standing == "no_resolution" else str(body.tier),
+        "tier_name": STANDINGS[standing], "why": item.reason,
         "last_activity_on": body.last_activity_on.isoformat() if body.last_activity_on else "",
         "public_contact": body.public_contact or "", "website": body.website or "",
         "profile_url": profile_url(body.slug), **district_columns(district),

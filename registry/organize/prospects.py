@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, and_, or_
 
 from registry.followthrough.ladder import MOBILIZED_TIER, TIERS, dormancy_cutoff, is_dormant
 from registry.models import Body
+from registry.text import format_partial_date
 
 
 def prospect_condition(prospects: Iterable[str], today: date) -> ColumnElement[bool] | None:
@@ -44,8 +45,9 @@ def prospect_reason(body: Body, today: date) -> str:
         else:
             text = f"Endorsed{since}; acted up to {tier}"
         if is_dormant(body.last_activity_on, today):
-            text += f"; dormant since {body.last_activity_on:%B %Y}"
-    elif body.active_without_resolution:
+            last = format_partial_date(body.last_activity_on, body.last_activity_precision)
+            text += f"; dormant since {last}"
+    elif body.active_without_resolution and body.tier > 0:
         text = f"No resolution of support on record, but active ({tier})"
         if body.tier >= MOBILIZED_TIER:
             text += ": a potential ally"

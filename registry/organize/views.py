@@ -16,6 +16,7 @@ from registry.main.errors import CONTENT_SECURITY_POLICY
 from registry.main.links import site_url_for
 from registry.organize import calllist, services
 from registry.organize.forms import NearbyForm
+from registry.text import format_partial_date
 from registry.vocab import PROSPECTS
 
 bp = Blueprint("organize", __name__, url_prefix="/organize")
@@ -56,7 +57,7 @@ def index():
     search = run_search()
     html = render_template("organize/index.html", search=search, form=search.form,
                            result=search.result, prospects=PROSPECTS,
-                           today_label=f"{today():%B %-d, %Y}", current_bill=CURRENT_BILL,
+                           today_label=format_partial_date(today()), current_bill=CURRENT_BILL,
                            tile_url=current_app.config.get("MAP_TILE_URL"),
                            tile_attribution=current_app.config.get("MAP_TILE_ATTRIBUTION"))
     response = Response(html, status=400 if search.invalid else 200)

@@ -1,5 +1,6 @@
-"""Possible duplicates of a body described in a submission: same state and a similar name, or
-the same affiliation and designation, ranked by how alike they are."""
+"""Possible duplicates of a body described in a submission: bodies on record, and other waiting
+submissions describing a new body, with the same state and a similar name, or the same
+affiliation and designation, ranked by how alike they are."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 
 from registry.database import db
-from registry.models import Body
+from registry.models import Body, Submission
 
 # Words so common in union names that sharing them says nothing.
 COMMON_WORDS = frozenset((
@@ -61,24 +62,67 @@ def possible_duplicates(described: dict[str, Any], exclude_id: int | None = None
     query = select(Body).where(or_(*conditions))
     if exclude_id is not None:
         query = query.where(Body.id != exclude_id)
-    candidates = [_score(body, described, affiliation, designation)
+    candidates = [_score(body, described)
                   for body in db.session.scalars(query.limit(CANDIDATE_LIMIT))]
     kept = [c for c in candidates if c.score >= MIN_SIMILARITY]
     kept.sort(key=lambda c: (-c.score, c.body.name, c.body.id))
     return kept[:limit]
 
 
-def _score(body: Body, described: dict[str, Any], affiliation: str, designation: str) -> Candidate:
-    similarity = SequenceMatcher(None, normalise(described.get("name")), normalise(body.name)).ratio()
-    candidate = Candidate(body, similarity, [f"name {similarity:.0%} alike"])
-    if affiliation and designation and normalise(body.affiliation) == affiliation \
-            and normalise(body.designation) == designation:
-        candidate.score += 1.0
-        candidate.reasons.insert(0, "same affiliation and designation")
-    if described.get("state") and body.state == described["state"]:
-        candidate.score += 0.1
-        candidate.reasons.append("same state")
-        if described.get("city") and normalise(body.city) == normalise(described["city"]):
-            candidate.score += 0.1
-            candidate.reasons.append("same city")
-    return candidate
+def _score(body: Body, described: dict[str, Any]) -> Candidate:
+    score, reasons = likeness(described, {"name": body.name, "affiliation": body.affiliation,
+                                          "designation": body.designation, "state": body.state,
+                                          "city": body.city})
+    return Candidate(body, score, reasons)
+
+
+def likeness(described: dict[str, Any], other: dict[str, Any]) -> tuple[float, list[str]]:
+    """How alike two descriptions of a body are (name, affiliation and designation, state, city),
+    and why."""
+    similarity = SequenceMatcher(None, normalise(described.get("name")), normalise(other.get("name"))
+                                 ).ratio()
+    score, reasons = similarity, [f"name {similarity:.0%} alike"]
+    affiliation, designation = normalise(described.get("affiliation")), normalise(
+        described.get("designation"))
+    if affiliation and designation and normalise(other.get("affiliation")) == affiliation \
+            and normalise(other.get("designation")) == designation:
+        score += 1.0
+        reasons.insert(0, "same affiliation and designation")
+    if described.get("state") and other.get("state") == described["state"]:
+        score += 0.1
+        reasons.append("same state")
+        if described.get("city") and normalise(other.get("city")) == normalise(described["city"]):
+            score += 0.1
+            reasons.append("same city")
+    return score, reasons
+
+
+@dataclass
+class WaitingDuplicate:
+    """Another submission, still waiting, that describes what may be the same new body."""
+
+    submission: Submission
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def waiting_duplicates(submission: Submission, limit: int = 5) -> list[WaitingDuplicate]:
+    """Other pending (or needing information) submissions describing a new body like this one's,
+    best match first: each flags the other, as bodies on record are flagged."""
+    described = submission.payload.get("new_body")
+    if not described:
+        return []
+    query = select(Submission).where(Submission.status.in_(("pending", "needs_info")),
+                                     Submission.id != submission.id, Submission.body_id.is_(None))
+    if described.get("state"):
+        query = query.where(Submission.state == described["state"])
+    found = []
+    for other in db.session.scalars(query.order_by(Submission.id).limit(CANDIDATE_LIMIT)):
+        other_body = (other.payload or {}).get("new_body")
+        if not other_body:
+            continue
+        score, reasons = likeness(described, other_body)
+        if score >= MIN_SIMILARITY:
+            found.append(WaitingDuplicate(other, score, reasons))
+    found.sort(key=lambda d: (-d.score, d.submission.id))
+    return found[:limit]

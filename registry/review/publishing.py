@@ -93,7 +93,9 @@ def _claim(submission: Submission, status: str, decision: Decision, reviewer: Us
     result = db.session.execute(
         update(Submission)
         .where(Submission.id == submission.id, Submission.status.in_(OPEN_STATUSES))
-        .values(status=status, reviewer_id=reviewer.id, decided_at=utcnow(), updated_at=utcnow(),
+        .values(status=status, reviewer_id=reviewer.id, updated_at=utcnow(),
+                # Asking for more information decides nothing yet.
+                decided_at=None if status == "needs_info" else utcnow(),
                 review_note=decision.review_note, internal_note=decision.internal_note)
         .execution_options(synchronize_session=False)
     )
@@ -121,6 +123,10 @@ def _source_refs(submission: Submission, decision: Decision) -> list[SourceRef]:
         # An upload is the signed resolution, the minutes or an officer's letter.
         refs.append(SourceRef(document_sha256=document["sha256"], document_name=document["name"],
                               is_primary=True))
+    for answer in submission.answers:  # a PDF sent in answer to the reviewer's question
+        if answer.document_sha256 and answer.document_sha256 not in {r.document_sha256 for r in refs}:
+            refs.append(SourceRef(document_sha256=answer.document_sha256,
+                                  document_name=answer.document_name, is_primary=True))
     return refs
 
 

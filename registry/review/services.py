@@ -13,7 +13,12 @@ from sqlalchemy.orm import selectinload
 from registry.database import db, utcnow
 from registry.models import Action, Bill, Body, Resolution, Submission
 from registry.records import services as records
-from registry.review.duplicates import Candidate, possible_duplicates
+from registry.review.duplicates import (
+    Candidate,
+    WaitingDuplicate,
+    possible_duplicates,
+    waiting_duplicates,
+)
 from registry.review.publishing import matching_resolution
 from registry.vocab import parse_record_id
 
@@ -57,6 +62,7 @@ class Review:
     body: Body | None
     bill: Bill | None
     candidates: list[Candidate] = field(default_factory=list)
+    waiting: list[WaitingDuplicate] = field(default_factory=list)  # other open submissions
     same_record: Resolution | Action | None = None
 
     @property
@@ -82,6 +88,8 @@ def get_review(submission_id: int) -> Review | None:
     described = payload.get("new_body")
     if described:
         review.candidates = possible_duplicates(described)
+        if submission.status in ("pending", "needs_info"):
+            review.waiting = waiting_duplicates(submission)
     if body is not None and submission.status in ("pending", "needs_info"):
         review.same_record = _same_record(review)
     return review

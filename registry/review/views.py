@@ -7,10 +7,12 @@ from flask_login import current_user, login_required
 
 from registry.database import db
 from registry.documents.views import send_pdf
-from registry.review import research, services
+from registry.review import notices, research, services
 from registry.review.forms import CheckForm, DecisionForm, QueueFilterForm
 from registry.review.publishing import Decision, DecisionError, decide
+from registry.submissions import answers
 from registry.submissions.form_parts import options
+from registry.text import format_partial_date
 from registry.vocab import (
     CORRECTABLE_BODY_FIELDS,
     CORRECTION_FIELDS,
@@ -91,6 +93,7 @@ def detail(submission_id: int):
                 db.session.rollback()
                 form[error.field].errors.append(str(error))
             else:
+                notices.tell_submitter(review.submission, body or review.body)
                 flash(_outcome(review.submission.id, form.decision.data, body))
                 return redirect(url_for("review.index"))
         review = services.get_review(submission_id)
@@ -115,6 +118,15 @@ def document(submission_id: int):
     if not document:
         abort(404, description="That submission has no uploaded document.")
     return send_pdf(document["sha256"], document["name"])
+
+
+@bp.get("/<int(max=2147483647):submission_id>/answers/<int(max=2147483647):answer_id>/document")
+def answer_document(submission_id: int, answer_id: int):
+    submission = services.get_submission(submission_id)
+    reply = answers.get_answer(submission, answer_id) if submission else None
+    if reply is None or not reply.document_sha256:
+        abort(404, description="That answer has no uploaded document.")
+    return send_pdf(reply.document_sha256, reply.document_name or "answer.pdf")
 
 
 @bp.get("/research")
@@ -143,5 +155,5 @@ def record_check(body_id: int):
               f"use “Report an action” on the body's page and publish it from the queue.")
     else:
         flash(f"Check recorded for {body.name}: it now shows as paper only, checked "
-              f"{form.checked_on.data:%d %B %Y}.")
+              f"{format_partial_date(form.checked_on.data)}.")
     return redirect(url_for("review.research_queue", page=request.args.get("page", 1, type=int)))

@@ -156,14 +156,8 @@ class SubmissionForm(FlaskForm):
             raise ValidationError("Give your name to be credited, or untick the credit box.")
 
     def validate_document(self, field) -> None:
-        upload = field.data
         self.checked_document = None
-        if upload is None or not getattr(upload, "filename", None):
-            return  # no file chosen
-        try:
-            self.checked_document = check_pdf(upload.stream, upload.filename)
-        except DocumentError as error:
-            raise ValidationError(str(error)) from error
+        self.checked_document = checked_upload(field)
 
     def is_spam(self) -> bool:
         return bool((self.leave_blank.data or "").strip())
@@ -194,6 +188,17 @@ class SubmissionForm(FlaskForm):
             else:
                 target = self.form_errors
             target.extend(messages if isinstance(messages, list) else [str(messages)])
+
+
+def checked_upload(field) -> CheckedDocument | None:
+    """The PDF chosen in a file field, checked by its content; None when no file was chosen."""
+    upload = field.data
+    if upload is None or not getattr(upload, "filename", None):
+        return None
+    try:
+        return check_pdf(upload.stream, upload.filename)
+    except DocumentError as error:
+        raise ValidationError(str(error)) from error
 
 
 def clean(value: str | None) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import (
     DecimalField,
     FormField,
@@ -18,12 +20,14 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from registry.documents.storage import CheckedDocument
 from registry.followthrough.ladder import ACTION_KINDS, TIERS
 from registry.submissions.form_parts import (
     STATE_NAMES,
     FollowsTextRules,
     PartialDateForm,
     SubmissionForm,
+    checked_upload,
     clean,
     options,
     text,
@@ -196,3 +200,18 @@ class CorrectionForm(SubmissionForm):
                 "proposed_value": self.proposed_value.data.strip(),
                 "explanation": clean(self.explanation.data),
                 "source_url": clean(self.source_url.data)}
+
+
+class AnswerForm(FlaskForm):
+    """The submitter's answer to a reviewer who needs more information."""
+
+    text = text("Your answer", "note", required=True, area=True,
+                message="Write your answer to the reviewer's question.")
+    document = FileField("Attach a PDF (optional: the signed resolution, minutes or a letter, "
+                         "up to 10 MB)")
+
+    checked_document: CheckedDocument | None = None
+
+    def validate_document(self, field) -> None:
+        self.checked_document = None
+        self.checked_document = checked_upload(field)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
+from itsdangerous import BadSignature, URLSafeSerializer
 from marshmallow import ValidationError
 from sqlalchemy import select
 
@@ -126,9 +127,41 @@ def submit(kind: str, payload: dict[str, Any], submitter: dict[str, Any],
 
 
 def find_by_token(token: str) -> Submission | None:
+    """The submission a tracking link names: by its token, or by the signed reference emails carry."""
     if not token or len(token) > 100:
         return None
+    if "." in token:  # tokens are URL-safe base64, without dots; signed references have them
+        return _find_by_mail_reference(token)
     return db.session.scalar(select(Submission).where(Submission.token_hash == hash_token(token)))
+
+
+# The database keeps only a hash of each tracking token, and the token itself is shown once, at
+# submission. An email sent when a reviewer decides carries instead a reference signed with the
+# app's secret, bound to the submission and its token hash: reading the database does not give
+# working links, and nobody without the secret can make one.
+MAIL_REFERENCE_SALT = "submission-mail-link"
+
+
+def _mail_serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=MAIL_REFERENCE_SALT)
+
+
+def mail_reference(submission: Submission) -> str:
+    """A tracking-link token for emails to the submitter (see MAIL_REFERENCE_SALT)."""
+    return _mail_serializer().dumps([submission.id, submission.token_hash[:16]])
+
+
+def _find_by_mail_reference(reference: str) -> Submission | None:
+    try:
+        submission_id, hash_start = _mail_serializer().loads(reference)
+    except (BadSignature, TypeError, ValueError):
+        return None
+    if not isinstance(submission_id, int) or not isinstance(hash_start, str):
+        return None
+    submission = db.session.get(Submission, submission_id)
+    if submission is None or not hmac.compare_digest(submission.token_hash[:16], hash_start):
+        return None
+    return submission
 
 
 def search_bodies(text: str | None, limit: int = SEARCH_LIMIT) -> list[Body]:

@@ -3,16 +3,32 @@ private tracking page."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import NotFound, RequestEntityTooLarge
 
 from registry.database import db
 from registry.extensions import limiter
 from registry.main.errors import PRIVATE, render_error
-from registry.submissions import services
+from registry.submissions import answers, services
 from registry.submissions.form_parts import SubmissionForm, options
-from registry.submissions.forms import ActionForm, BodyPickerForm, CorrectionForm, ResolutionForm
+from registry.submissions.forms import (
+    ActionForm,
+    AnswerForm,
+    BodyPickerForm,
+    CorrectionForm,
+    ResolutionForm,
+)
 from registry.submissions.services import submission_rate_limit
 from registry.vocab import CORRECTION_FIELDS, MAX_UPLOAD_BYTES, SUBMISSION_KINDS
 
@@ -148,12 +164,55 @@ def correction(slug: str):
     return _form_page("submissions/correction.html", form, status, body=body)
 
 
-@bp.get("/submissions/<token>")
-def track(token: str):
+def _tracked_or_404(token: str):
     submission = services.find_by_token(token)
     if submission is None:
-        return private(current_app.make_response(render_error(NotFound(
-            "No submission has that tracking link. Check that the whole link was copied."))))
+        raise NotFound("No submission has that tracking link. Check that the whole link was copied.")
+    return submission
+
+
+def _tracking_page(token: str, submission, form: AnswerForm | None = None, status: int = 200):
     body = services.get_body(submission.body_id)
-    return private(current_app.make_response(render_template(
-        "submissions/track.html", submission=submission, body=body, kinds=SUBMISSION_KINDS)))
+    if form is None and submission.shown_status == "needs_info":
+        form = AnswerForm(formdata=None)
+    return private(current_app.make_response((render_template(
+        "submissions/track.html", submission=submission, body=body, kinds=SUBMISSION_KINDS,
+        token=token, form=form), status)))
+
+
+@bp.get("/submissions/<token>")
+def track(token: str):
+    try:
+        submission = _tracked_or_404(token)
+    except NotFound as error:
+        return private(current_app.make_response(render_error(error)))
+    return _tracking_page(token, submission)
+
+
+@bp.post("/submissions/<token>/answer")
+@limit_posts
+def answer(token: str):
+    """The submitter answers the reviewer's question; the submission goes back to the queue."""
+    try:
+        submission = _tracked_or_404(token)
+    except NotFound as error:
+        return private(current_app.make_response(render_error(error)))
+    form = AnswerForm()
+    if submission.shown_status != "needs_info":
+        form.form_errors.append("This submission is not waiting for more information any more.")
+        return _tracking_page(token, submission, form, 409)
+    if not form.validate_on_submit():
+        if form.document.data and getattr(form.document.data, "filename", None) \
+                and not form.document.errors:
+            form.document.errors.append("Your PDF was not kept because of the problem above: "
+                                        "attach it again.")
+        return _tracking_page(token, submission, form, 422)
+    try:
+        answers.answer(submission, form.text.data, form.checked_document)
+        db.session.commit()
+    except answers.AnswerError as error:
+        db.session.rollback()
+        form.form_errors.append(str(error))
+        return _tracking_page(token, submission, form, 409)
+    flash("Thank you: your answer is with the reviewers, and your submission is back in the queue.")
+    return private(redirect(url_for("submissions.track", token=token), 303))

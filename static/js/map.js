@@ -15,7 +15,7 @@
   var resultsEl = document.getElementById('map-results');
   var config = mapEl.dataset;
   var element = window.RegistryMap.element;
-  var FILTERS = ['q', 'state', 'level', 'affiliation', 'bill_family', 'tier', 'evidence',
+  var FILTERS = ['q', 'state', 'level', 'affiliation', 'bill_family', 'bill', 'tier', 'evidence',
     'year_from', 'year_to', 'endorsing', 'retreat', 'dormant', 'checked', 'organization_type'];
   var CONTIGUOUS_US = [[24.4, -125.0], [49.5, -66.9]];
 

@@ -28,6 +28,20 @@
       maxZoom: 16, attribution: container.dataset.tileAttribution || ""
     }).addTo(map);
   }
+  // State outlines, as on the main map, so that a place can be read without tiles.
+  if (container.dataset.statesUrl && window.fetch) {
+    fetch(container.dataset.statesUrl, { headers: { Accept: "application/geo+json, application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) { return; }
+        L.geoJSON(data, {
+          interactive: false,
+          style: { color: "#8a94a3", weight: 1, fill: true, fillColor: "#eef1f5", fillOpacity: 0.6 }
+        }).addTo(map).bringToBack();
+        container.dataset.outlines = "ready";
+      })
+      .catch(function () { /* the list and circle stand without outlines */ });
+  }
   L.circle(centre, {
     radius: radius, color: "#0b5cad", weight: 2, fillOpacity: 0.04, interactive: false
   }).addTo(map);

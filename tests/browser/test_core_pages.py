@@ -26,7 +26,7 @@ def test_home_to_profile_journey(watched_page, live_server, registry_with_data):
     page.goto(live_server + "/")
     assert "Endorsing union bodies on record" in page.inner_text("main")
     page.get_by_role("link", name="Union bodies").first.click()
-    page.fill("#state", "CA")
+    page.select_option("#state", "CA")
     page.get_by_role("button", name="Apply").click()
     assert "state=CA" in page.url
     assert "1 union body" in page.inner_text(".result-count")

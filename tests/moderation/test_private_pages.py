@@ -25,8 +25,8 @@ def test_an_uploaded_document_under_review_is_never_cached(reviewer_client, with
         assert response.headers["Cache-Control"] == PRIVATE
 
 
-@pytest.mark.parametrize("path", ["/review", "/review?status=rejected", "/review/{id}", "/logout", "/",
-                                  "/bodies", "/submit/resolution"])
+@pytest.mark.parametrize("path", ["/review", "/review?status=rejected", "/review/{id}", "/logout",
+                                  "/account", "/", "/bodies", "/submit/resolution"])
 def test_pages_for_a_signed_in_reviewer_are_private(reviewer_client, with_document, path):
     """The queue and decision pages sent no Cache-Control at all."""
     submission, _ = with_document
@@ -35,7 +35,8 @@ def test_pages_for_a_signed_in_reviewer_are_private(reviewer_client, with_docume
     assert response.headers["Cache-Control"] == PRIVATE
 
 
-@pytest.mark.parametrize("path", ["/review", "/review/1", "/review/1/document", "/login", "/logout"])
+@pytest.mark.parametrize("path", ["/review", "/review/1", "/review/1/document", "/login", "/logout",
+                                  "/account", "/review/1/answers/1/document"])
 def test_login_pages_and_their_redirects_are_private(client, path):
     response = client.get(path)
     assert response.status_code in (200, 302)

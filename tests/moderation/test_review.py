@@ -237,7 +237,7 @@ def test_tier_dispute_accepted_is_recorded_in_the_history(reviewer_client, clien
     assert submission.kind == "dispute"
     assert decide(reviewer_client, submission.id, decision="publish_merge").status_code == 302
     page = client.get("/bodies/disputed").get_data(as_text=True)
-    assert "accepted correction" in page and "The follow-through tier (dispute)" in page
+    assert "Accepted correction: The follow-through tier (dispute)" in page
     assert f"from submission #{submission.id}, published by a reviewer" in page
     assert count(Source) == 1
 
