@@ -61,19 +61,23 @@ def configure(app: Flask) -> None:
 
 
 def code_version() -> str:
-    """A digest of the templates, static files and code, so that pages rendered by an older
-    release are never served by a newer one sharing the same store."""
+    """A digest of the templates, static files, code and the seed files pages read (coverage
+    figures), so that pages rendered by an older release are never served by a newer one
+    sharing the same store."""
     from registry import PROJECT_ROOT
 
-    digest = hashlib.sha256()
+    paths = [os.path.join(PROJECT_ROOT, "seeds", name)
+             for name in sorted(os.listdir(os.path.join(PROJECT_ROOT, "seeds")))]
     for folder in ("templates", "static", "registry"):
         for root, dirs, files in os.walk(os.path.join(PROJECT_ROOT, folder)):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                path = os.path.join(root, name)
-                digest.update(os.path.relpath(path, PROJECT_ROOT).encode())
-                with open(path, "rb") as handle:
-                    digest.update(hashlib.sha256(handle.read()).digest())
+            paths += [os.path.join(root, name) for name in sorted(files)]
+    digest = hashlib.sha256()
+    for path in paths:
+        if os.path.isfile(path):
+            digest.update(os.path.relpath(path, PROJECT_ROOT).encode())
+            with open(path, "rb") as handle:
+                digest.update(hashlib.sha256(handle.read()).digest())
     return digest.hexdigest()[:16]
 
 
