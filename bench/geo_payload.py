@@ -26,7 +26,7 @@ from registry import cache, create_app
 from registry.database import db
 from registry.models import Body
 
-LIMIT_BYTES = 200_000
+LIMIT_BYTES = 100_000
 CENTRES = {
     "New York": (40.71, -74.0),
     "Chicago": (41.88, -87.63),

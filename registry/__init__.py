@@ -45,6 +45,7 @@ def register_extensions(app: Flask) -> None:
     from registry import models  # noqa: F401 - models must be known to the metadata
     from registry.accounts.services import load_user
     from registry.extensions import csrf, db, limiter, login_manager, migrate
+    from registry.pagecache import configure as configure_page_cache
 
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(PROJECT_ROOT, "migrations"),
@@ -54,6 +55,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.user_loader(load_user)
     login_manager.login_view = "auth.login"
+    configure_page_cache(app)
 
 
 def register_blueprints(app: Flask) -> None:

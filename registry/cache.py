@@ -14,11 +14,11 @@ import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from flask import current_app, has_request_context, request
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from registry.database import db
 
@@ -31,20 +31,46 @@ T = TypeVar("T")
 def data_version() -> tuple:
     """(database, today, max ids of bodies, resolutions, actions, sources, revisions and
     district data loads)."""
-    # Kept on the request (not on g, which a test's app context may share across requests).
-    if has_request_context() and "registry.data_version" in request.environ:
-        return request.environ["registry.data_version"]
-    from registry.followthrough.status import today
-    from registry.models import Action, Body, DistrictDataLoad, Resolution, Revision, Source
+    return data_state()[0]
 
-    ids = db.session.execute(select(*(
-        select(func.max(model.id)).scalar_subquery()
-        for model in (Body, Resolution, Action, Source, Revision, DistrictDataLoad)
-    ))).one()
-    version = (str(db.engine.url), today().isoformat(), *ids)
+
+def last_change() -> datetime | None:
+    """When the published registry last changed (records.listings.latest_change), read in the
+    same statement as the data version."""
+    return data_state()[1]
+
+
+def data_state() -> tuple[tuple, datetime | None]:
+    """The data version and the last change, in one statement of indexed maxima."""
+    # Kept on the request (not on g, which a test's app context may share across requests).
+    if has_request_context() and "registry.data_state" in request.environ:
+        return request.environ["registry.data_state"]
+    from registry.followthrough.status import today
+    from registry.records.listings import last_moment
+
+    # Core execution of a statement built once: this runs on every public request.
+    row = db.session.connection().execute(_state_statement()).one()
+    day = today()
+    state = ((str(db.engine.url), day.isoformat(), *row[:VERSION_COLUMNS]),
+             last_moment(row[VERSION_COLUMNS:], day))
     if has_request_context():
-        request.environ["registry.data_version"] = version
-    return version
+        request.environ["registry.data_state"] = state
+    return state
+
+
+VERSION_COLUMNS = 6
+
+
+@functools.cache
+def _state_statement() -> Select:
+    """max(id) of bodies, resolutions, actions, sources, revisions and district data loads, then
+    the change moments of records.listings."""
+    from registry.models import Action, Body, DistrictDataLoad, Resolution, Revision, Source
+    from registry.records.listings import change_moments
+
+    models = (Body, Resolution, Action, Source, Revision, DistrictDataLoad)
+    return select(*(select(func.max(model.id)).scalar_subquery() for model in models),
+                  *change_moments())
 
 
 def _freeze(value: Any) -> Any:

@@ -25,6 +25,7 @@ ENV_SETTINGS = (
     "MAP_TILE_ATTRIBUTION",
     "SITE_URL",
     "PROXY_COUNT",
+    "CACHE_REDIS_URL",
     "MAIL_SERVER",
     "MAIL_USERNAME",
     "MAIL_PASSWORD",
@@ -63,6 +64,14 @@ def defaults(app: Flask) -> dict[str, Any]:
         # Reverse proxies in front of the app (load balancer, nginx): their X-Forwarded-* headers
         # are trusted, so rate limits count real client addresses. 0 trusts none.
         "PROXY_COUNT": 0,
+        # Rendered public pages, kept per data version: None means on, except under TESTING.
+        "PAGE_CACHE": None,
+        # Where they are kept: Redis shared by every worker (redis://…), or None for each
+        # process's memory.
+        "CACHE_REDIS_URL": None,
+        "CACHE_DEFAULT_TIMEOUT": 3600,
+        "CACHE_THRESHOLD": 500,  # pages kept in each process's memory (without Redis)
+        "PAGE_CACHE_MAX_BYTES": 2_000_000,  # larger answers (whole-registry downloads) are not kept
         # Email (registry.mail). Without MAIL_SERVER, messages are written to MAIL_OUTBOX.
         "MAIL_SERVER": None,
         "MAIL_PORT": None,  # 465 with MAIL_USE_SSL, 587 with MAIL_USE_TLS, else 25
@@ -118,6 +127,8 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
     if os.environ.get("SESSION_COOKIE_SECURE"):
         app.config["SESSION_COOKIE_SECURE"] = parse_flag("SESSION_COOKIE_SECURE",
                                                          os.environ["SESSION_COOKIE_SECURE"])
+    if os.environ.get("PAGE_CACHE"):
+        app.config["PAGE_CACHE"] = parse_flag("PAGE_CACHE", os.environ["PAGE_CACHE"])
     for name in MAIL_FLAGS:
         if os.environ.get(name):
             app.config[name] = parse_flag(name, os.environ[name])

@@ -20,7 +20,7 @@ from registry.vocab import LENGTHS, STATE_CODES
 
 # Where the bulk bodies gather: a few dense metropolitan areas, plus a spread over the country.
 CENTRES = ((40.71, -74.0), (41.88, -87.63), (34.05, -118.24), (37.77, -122.42), (39.96, -83.0))
-MAX_BYTES = 200_000
+MAX_BYTES = 100_000
 
 
 def bulk_bodies(count: int, seed: int = 1, name_length: int = 30, fill: str = "x") -> None:
@@ -265,7 +265,7 @@ def viewport(lat: float, lon: float, zoom: int, width: int = 1280, height: int =
 
 
 def test_bodies_stay_under_200_kb_at_every_zoom(client):
-    """With 20,000 bodies (dense cities, shared points), every zoom and view stays under 200 KB.
+    """With 20,000 bodies (dense cities, shared points), every zoom and view stays under 100 KB.
 
     The bound does not depend on the row count (see the grid and budget tests below), so a
     smaller database than the 100,000-body benchmark (bench/geo_payload.py) proves it."""
@@ -296,9 +296,9 @@ def test_the_cluster_grid_never_has_more_cells_than_the_cap(west, south, width, 
     assert outer.south <= bbox.south + 1e-9 and outer.north >= bbox.north - 1e-9
 
 
-def test_a_full_grid_of_the_largest_clusters_fits_in_200_kb():
+def test_a_full_grid_of_the_largest_clusters_fits_in_100_kb():
     """The worst cluster response (every cell present, counts in the millions, the longest
-    coordinates) is under 200 KB: clusters carry no free text, so this bounds them all."""
+    coordinates) is under 100 KB: clusters carry no free text, so this bounds them all."""
     window = grid.Window(24, (1, 2), (1, 2))
     widest = (1, 1, 9_999_999, -179.12345, -89.12345, 9_999_999)
     feature = grid.cluster_feature(widest, window)
@@ -311,7 +311,7 @@ def test_a_full_grid_of_the_largest_clusters_fits_in_200_kb():
 
 def test_points_too_large_to_send_fall_back_to_clusters(client):
     """POINT_LIMIT bodies with the longest names allowed (quotes, escaped in JSON) would pass
-    200 KB as points: the answer is clusters instead, still under the limit."""
+    100 KB as points: the answer is clusters instead, still under the limit."""
     bulk_bodies(services.POINT_LIMIT, seed=5, name_length=LENGTHS["name"], fill='"')  # '"' encodes as 2 bytes
     response = client.get("/api/v1/geo/bodies?zoom=4")
     data = collection(response)

@@ -158,7 +158,7 @@ class BodyCollectionSchema(Schema):
 
     type = fields.String(validate=OneOf(["FeatureCollection"]),
                          metadata={"description": "Always `FeatureCollection`."})
-    features = fields.List(fields.Nested(BodyFeatureSchema), metadata={"description": "At most 625."})
+    features = fields.List(fields.Nested(BodyFeatureSchema), metadata={"description": "At most 484."})
     meta = fields.Nested(BodiesMetaSchema, metadata={"description": "How the view was answered."})
 
 
@@ -188,7 +188,7 @@ def bodies(args):
 
     Bodies with a place in the grid cells the bbox touches, filtered like /bodies: each body as a
     point when there are few enough, otherwise one cluster per cell, counted on the server.
-    Never more than 625 features; always under 200 KB."""
+    Never more than 484 features; always under 100 KB."""
     bbox = args.pop("bbox") or WORLD
     zoom = args.pop("zoom")
     return geojson(services.body_features(args, bbox, zoom))

@@ -7,11 +7,12 @@ from datetime import date
 from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, func, literal_column, or_, select
+from sqlalchemy import Integer, Select, String, column, func, inspect, literal_column, or_, select, table
 from sqlalchemy.orm import joinedload, selectinload
 
 from registry.bodies.schemas import GENERAL_FAMILY
 from registry.cache import versioned
+from registry.database import SEARCH_TABLE as SEARCH_TABLE_NAME
 from registry.database import db
 from registry.districts.services import bodies_in_districts_where_cosponsor, links_loader
 from registry.followthrough.ladder import dormancy_cutoff
@@ -27,9 +28,7 @@ def filtered_bodies(filters: dict[str, Any]) -> Select:
         if filters.get(name):
             query = query.where(getattr(Body, name) == filters[name])
     if filters.get("q"):
-        pattern = "%" + filters["q"].lower().replace("\\", "\\\\").replace("%", "\\%") \
-            .replace("_", "\\_") + "%"
-        query = query.where(search_text().like(pattern, escape="\\"))
+        query = query.where(text_matches(filters["q"]))
     if filters.get("tier") is not None:
         # A tier belongs to bodies whose follow-through someone has looked at: tier 0 is "paper
         # only", never an endorsing body nobody has checked yet.
@@ -75,6 +74,57 @@ def search_text():
              (Body.name, Body.affiliation, Body.designation, Body.city)]
     return func.lower(parts[0].concat(space).concat(parts[1]).concat(space).concat(parts[2])
                       .concat(space).concat(parts[3]))
+
+
+def text_matches(text: str):
+    """Bodies whose search text holds `text` (any case).
+
+    On SQLite with FTS5 a search of three characters or more that few bodies match (at most
+    FEW_MATCHES, counted once per data version from the trigram index) is answered from the
+    index; a common one ("local") is better served by walking the bodies in the order shown and
+    stopping once a page is filled, so it keeps the LIKE. Shorter searches, and an SQLite
+    without FTS5, scan. On PostgreSQL the trigram index serves the LIKE."""
+    needle = text.lower()
+    phrase = search_phrase(text)
+    if phrase and indexed_matches(phrase) <= FEW_MATCHES:
+        return Body.id.in_(select(SEARCH_TABLE.c.rowid).where(SEARCH_TABLE.c.text.op("MATCH")(phrase)))
+    pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return search_text().like(pattern, escape="\\")
+
+
+def search_phrase(text: str) -> str | None:
+    """The full-text query for `text` (one phrase: the characters as typed), or None when the
+    index cannot answer it (under three characters, or no full-text index)."""
+    if len(text) < TRIGRAM or not has_search_table():
+        return None
+    return '"' + text.lower().replace('"', '""') + '"'
+
+
+# A search matching at most this many bodies is answered from the full-text index.
+FEW_MATCHES = 2000
+
+
+@versioned
+def indexed_matches(phrase: str) -> int:
+    """How many bodies the full-text index finds for `phrase`, counted up to FEW_MATCHES + 1."""
+    indexed = select(SEARCH_TABLE.c.rowid).where(SEARCH_TABLE.c.text.op("MATCH")(phrase))
+    return db.session.scalar(select(func.count()).select_from(
+        indexed.limit(FEW_MATCHES + 1).subquery())) or 0
+
+
+TRIGRAM = 3
+SEARCH_TABLE = table(SEARCH_TABLE_NAME, column("rowid", Integer), column("text", String))
+_search_tables: dict[str, bool] = {}
+
+
+def has_search_table() -> bool:
+    """Whether this database has the FTS5 search table (SQLite with FTS5, migrated), looked up
+    once per database."""
+    url = str(db.engine.url)
+    if url not in _search_tables:
+        _search_tables[url] = (db.engine.dialect.name == "sqlite"
+                               and inspect(db.engine).has_table(SEARCH_TABLE_NAME))
+    return _search_tables[url]
 
 
 def bodies_supporting_family(family: str) -> Select:
@@ -147,13 +197,46 @@ def ordered(query: Select, sort: str) -> Select:
     return query.order_by(*ORDERINGS.get(sort, ORDERINGS["name"]))
 
 
-def list_bodies(filters: dict[str, Any], *, with_districts: bool = False) -> Pagination:
+def list_bodies(filters: dict[str, Any], *, with_districts: bool = False,
+                bounded: bool = False) -> Pagination:
+    """One page of bodies. `bounded`: a text search counts its matches only up to COUNT_LIMIT
+    past the page (see bounded_total), never every match."""
     # Parents joined: the API shows each body's parent, which must not cost a query per parent;
     # so are the district links when the caller shows them (one more query).
-    query = ordered(filtered_bodies(filters), filters.get("sort", "name")).options(joinedload(Body.parent))
+    matching = filtered_bodies(filters)
+    query = ordered(matching, filters.get("sort", "name")).options(joinedload(Body.parent))
     if with_districts:
         query = query.options(links_loader())
-    return db.paginate(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200)
+    count = not (bounded and filters.get("q"))
+    page = db.paginate(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200,
+                       count=count)
+    page.total_exceeds = None
+    if not count:
+        bounded_total(page, matching, filters)
+    return page
+
+
+# A text search counts this many matches (beyond the page shown) and then says "more than".
+COUNT_LIMIT = 1000
+
+
+def bounded_total(page: Pagination, matching: Select, filters: dict[str, Any]) -> None:
+    """Count the matches up to the greater of COUNT_LIMIT and the end of this page: below that,
+    page.total is exact; above it, page.total_exceeds is the figure it is known to exceed, and
+    page.total one more (so that the next page is offered). A text search alone that the
+    full-text index already counted past that needs no query."""
+    reach = max(COUNT_LIMIT, page.page * page.per_page)
+    searched = search_phrase(filters["q"])
+    alone = not any(value not in (None, "", []) for name, value in filters.items()
+                    if name not in ("q", "sort", "page", "per_page"))
+    if alone and searched and indexed_matches(searched) > max(reach, FEW_MATCHES):
+        found = reach + 1
+    else:
+        found = db.session.scalar(select(func.count()).select_from(
+            matching.with_only_columns(Body.id).limit(reach + 1).subquery())) or 0
+    page.total = found
+    if found > reach:
+        page.total_exceeds = reach
 
 
 @versioned

@@ -27,9 +27,15 @@ def index():
     except ValidationError as error:
         return render_template("bodies/list.html", page=None, filters=request.args.to_dict(),
                                facets={}, errors=error.messages, **context), 400
-    return render_template("bodies/list.html", page=services.list_bodies(filters), filters=filters,
-                           facets=facet_counts(filters), errors={},
+    return render_template("bodies/list.html", page=services.list_bodies(filters, bounded=True),
+                           filters=filters, facets=facet_counts(facet_filters(filters)), errors={},
                            bill_label=services.bill_label(filters.get("bill")), **context)
+
+
+def facet_filters(filters: dict) -> dict:
+    """The filters facets count under: the sort and the page change no count, so every sort
+    and page of one search shares the cached facets."""
+    return {k: v for k, v in filters.items() if k not in ("sort", "page", "per_page")}
 
 
 @bp.get("/<slug>")

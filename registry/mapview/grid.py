@@ -22,7 +22,7 @@ from registry.followthrough.ladder import MOBILIZED_TIER
 from registry.models import Body
 
 CELLS_PER_TILE_LOG2 = 2  # grid cells 1/4 of a 256-pixel tile wide: about 64 pixels at the zoom asked
-MAX_CELLS_PER_SIDE = 24  # whatever bbox is asked, the grid spans at most this many cells a side
+MAX_CELLS_PER_SIDE = 21  # whatever bbox is asked, the grid spans at most this many cells a side
 MAX_FEATURES = (MAX_CELLS_PER_SIDE + 1) ** 2  # a view can touch one cell more per side than it spans
 CACHED_UP_TO = 8  # grids of 360 / 2**k degrees with k up to this are computed for the whole world
 INDEXED_SPAN = 5.0  # degrees: on SQLite, a narrower view reads bodies through the lat/lon index

@@ -29,7 +29,7 @@ GAP_CLASSES = (
 )
 
 POINT_LIMIT = 400  # a view holding more bodies than this is answered with clusters
-BYTE_BUDGET = 190_000  # points that would encode larger than this are sent as clusters instead
+BYTE_BUDGET = 95_000  # points that would encode larger than this are sent as clusters instead
 COORDINATE_DIGITS = 5  # about a metre
 
 

@@ -104,22 +104,31 @@ ACTION_ORDERINGS = {
 
 
 def list_resolutions(filters: dict[str, Any]) -> Pagination:
-    """One page of resolutions with their body, bill and sources: four queries."""
-    query = filtered_resolutions(filters).order_by(
-        *RESOLUTION_ORDERINGS.get(filters.get("sort"), RESOLUTION_ORDERINGS["adopted"])
-    ).options(joinedload(Resolution.body), joinedload(Resolution.bill),
-              selectinload(Resolution.sources))
-    return db.paginate(query, page=filters["page"], per_page=filters["per_page"],
-                       max_per_page=MAX_PER_PAGE)
+    """One page of resolutions with their body, bill and sources: five queries."""
+    ordering = RESOLUTION_ORDERINGS.get(filters.get("sort"), RESOLUTION_ORDERINGS["adopted"])
+    return _page_of(Resolution, filtered_resolutions(filters), ordering, filters,
+                    (joinedload(Resolution.body), joinedload(Resolution.bill),
+                     selectinload(Resolution.sources)))
 
 
 def list_actions(filters: dict[str, Any]) -> Pagination:
-    """One page of actions with their body, bill and sources: four queries."""
-    query = filtered_actions(filters).order_by(
-        *ACTION_ORDERINGS.get(filters.get("sort"), ACTION_ORDERINGS["occurred"])
-    ).options(joinedload(Action.body), joinedload(Action.bill), selectinload(Action.sources))
-    return db.paginate(query, page=filters["page"], per_page=filters["per_page"],
-                       max_per_page=MAX_PER_PAGE)
+    """One page of actions with their body, bill and sources: five queries."""
+    ordering = ACTION_ORDERINGS.get(filters.get("sort"), ACTION_ORDERINGS["occurred"])
+    return _page_of(Action, filtered_actions(filters), ordering, filters,
+                    (joinedload(Action.body), joinedload(Action.bill), selectinload(Action.sources)))
+
+
+def _page_of(model: Any, query: Select, ordering: tuple, filters: dict[str, Any],
+             loaders: tuple) -> Pagination:
+    """Page through the ids alone (a sort of every match then carries only its keys and id, not
+    whole rows joined to their body and bill), then load that page's records."""
+    page = db.paginate(query.with_only_columns(model.id).order_by(*ordering), page=filters["page"],
+                       per_page=filters["per_page"], max_per_page=MAX_PER_PAGE)
+    ids = list(page.items)
+    found = {record.id: record for record in db.session.scalars(
+        select(model).where(model.id.in_(ids)).options(*loaders))} if ids else {}
+    page.items = [found[record_id] for record_id in ids]
+    return page
 
 
 @dataclass
@@ -167,21 +176,31 @@ def list_bills(filters: dict[str, Any]) -> Pagination:
     return page
 
 
-def latest_change(today: date) -> datetime | None:
-    """When the published registry last changed, in one query of indexed maxima: the newest
-    publication of a body, resolution or action, the newest bill, the newest Revision
-    (every change to a published record writes one) and the newest district data load. Never
-    earlier than the start of `today`, because dormancy is measured from today and so a response
-    can change at midnight."""
-    row = db.session.execute(select(
+def change_moments() -> list:
+    """Scalar subqueries of indexed maxima, each the last moment one kind of published change
+    happened: the newest publication of a body, resolution or action, the newest bill, the
+    newest Revision (every change to a published record writes one) and the newest district
+    data load."""
+    return [
         select(func.max(Body.published_at)).scalar_subquery(),
         select(func.max(Resolution.published_at)).scalar_subquery(),
         select(func.max(Action.published_at)).scalar_subquery(),
         select(func.max(Bill.created_at)).scalar_subquery(),
         select(func.max(Revision.created_at)).scalar_subquery(),
         select(func.max(DistrictDataLoad.loaded_at)).scalar_subquery(),
-    )).one()
-    moments = [moment for moment in row if moment is not None]
-    if not moments:
+    ]
+
+
+def last_moment(moments: Any, today: date) -> datetime | None:
+    """The latest of `moments` (None when nothing was ever published), never earlier than the
+    start of `today`, because dormancy is measured from today and so an answer can change at
+    midnight."""
+    found = [moment for moment in moments if moment is not None]
+    if not found:
         return None
-    return max(*moments, datetime.combine(today, time.min))
+    return max(*found, datetime.combine(today, time.min))
+
+
+def latest_change(today: date) -> datetime | None:
+    """When the published registry last changed, in one query (see change_moments)."""
+    return last_moment(db.session.execute(select(*change_moments())).one(), today)

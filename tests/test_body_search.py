@@ -1,0 +1,129 @@
+"""Text search over union bodies: a substring of the name, affiliation, designation or city, in
+any case; on SQLite answered by the FTS5 trigram index that triggers keep current, on PostgreSQL
+by the trigram index; a search matching more than 1,000 bodies says so instead of counting them."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import insert, select, text
+
+from registry.bodies.services import COUNT_LIMIT, has_search_table, text_matches
+from registry.database import db
+from registry.models import Body
+from registry.records import services as records
+from registry.records.services import Provenance
+
+
+def found(q: str) -> set[str]:
+    return set(db.session.scalars(select(Body.name).where(text_matches(q))))
+
+
+def test_search_matches_any_part_in_any_case(make_body):
+    make_body(name="Amalgamated Transit Union Local 1555", affiliation="ATU", designation="Local 1555",
+              city="Oakland")
+    make_body(name="Teamsters Local 710", affiliation="IBT", city="Chicago")
+    assert found("transit union") == {"Amalgamated Transit Union Local 1555"}
+    assert found("OAKLAND") == found("oakland") == {"Amalgamated Transit Union Local 1555"}
+    assert found("local") == {"Amalgamated Transit Union Local 1555", "Teamsters Local 710"}
+    assert found("710 ibt") == {"Teamsters Local 710"}  # name, then affiliation
+    assert found("at") == {"Amalgamated Transit Union Local 1555"}  # under three characters
+    assert found("local 9") == set()
+
+
+@pytest.mark.parametrize("q", ['"', '" OR "', "local*", "100%", "a_b", "NEAR(x y)", "l'union"])
+def test_search_text_is_taken_literally(make_body, q):
+    make_body(name="Plain Local")
+    make_body(name=f"Odd {q} Council")
+    assert found(q) == {f"Odd {q} Council"}
+
+
+def test_the_index_follows_every_change(make_body):
+    body = make_body(name="Before Local", city="Dayton")
+    assert found("before") == {"Before Local"}
+    records.revise(db.session.merge(body), {"name": "After Local", "city": "Toledo"},
+                   Provenance(reason="test"))
+    db.session.commit()
+    assert found("before") == set() and found("dayton") == set()
+    assert found("after") == found("toledo") == {"After Local"}
+    db.session.delete(db.session.merge(body))
+    db.session.commit()
+    assert found("after") == set()
+
+
+def test_sqlite_searches_from_the_full_text_index(make_body):
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL searches through its trigram index")
+    assert has_search_table()
+    make_body(name="Indexed Local")
+    statement = select(Body.id).where(text_matches("indexed")).compile(
+        db.engine, compile_kwargs={"literal_binds": True})
+    plan = " ".join(str(row) for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {statement}")))
+    assert "VIRTUAL TABLE INDEX" in plan and "body_search" in plan
+    triggers = set(db.session.scalars(text(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'bodies'")))
+    assert {"body_search_insert", "body_search_update", "body_search_delete"} <= triggers
+
+
+def many_bodies(count: int, name: str) -> None:
+    db.session.execute(insert(Body), [
+        {"slug": f"{name.lower().replace(' ', '-')}-{n}", "name": f"{name} {n}", "level": "local",
+         "state": "OH"} for n in range(count)])
+    db.session.commit()
+
+
+def test_a_search_matching_more_than_the_limit_says_so(client):
+    many_bodies(COUNT_LIMIT + 60, "Common Local")
+    many_bodies(3, "Rare Council")
+    page = client.get("/bodies?q=common").get_data(as_text=True)
+    assert f"More than {COUNT_LIMIT:,} union bodies" in page
+    assert "Page 1 of" not in page and 'rel="next"' in page
+    rare = client.get("/bodies?q=rare+council").get_data(as_text=True)
+    assert "3 union bodies" in rare and "More than" not in rare
+    # Past the limit the count reaches the page shown, so a later page still offers the next.
+    far = client.get("/bodies?q=common&page=21").get_data(as_text=True)
+    assert "Common Local" in far and 'rel="next"' in far
+    last = client.get("/bodies?q=common&page=22").get_data(as_text=True)
+    assert f"{COUNT_LIMIT + 60:,} union bodies" in last and 'rel="next"' not in last
+
+
+def test_the_api_still_counts_every_match(client):
+    many_bodies(COUNT_LIMIT + 5, "Counted Local")
+    assert client.get("/api/v1/bodies?q=counted").get_json()["total"] == COUNT_LIMIT + 5
+
+
+def test_a_bounded_search_costs_bounded_queries(client, queries, make_body):
+    many_bodies(40, "Query Local")
+    client.get("/bodies?q=query")
+    with queries() as repeat:
+        client.get("/bodies?q=query&sort=latest")
+    # data version, page, bounded count; bill families and facets come from the figure cache
+    assert len(repeat) <= 4, repeat
+
+
+def test_a_common_search_finds_the_same_bodies_by_scanning(make_body, monkeypatch):
+    """Past FEW_MATCHES the index only counts; the bodies are found by the LIKE, in order."""
+    from registry.bodies import services
+
+    make_body(name="Amalgamated Transit Union Local 1555", city="Oakland")
+    make_body(name="Teamsters Local 710", affiliation="IBT")
+    make_body(name='Odd "100%" Council')
+    indexed = {q: found(q) for q in ("local", "OAKLAND", '"100%"', "nothing here")}
+    monkeypatch.setattr(services, "FEW_MATCHES", 0)
+    assert {q: found(q) for q in indexed} == indexed
+    assert indexed["local"] and indexed['"100%"'] == {'Odd "100%" Council'}
+
+
+@pytest.mark.parametrize("sort", ["state", "tier", "latest", "members"])
+def test_each_list_order_walks_an_index(app, sort):
+    """A page of a common search reads bodies in the order shown and stops when it is full."""
+    from registry.bodies.services import ORDERINGS
+
+    statement = select(Body.id).order_by(*ORDERINGS[sort]).limit(50).compile(
+        db.engine, compile_kwargs={"literal_binds": True})
+    explain = "EXPLAIN QUERY PLAN " if db.engine.dialect.name == "sqlite" else "EXPLAIN "
+    plan = " ".join(str(row) for row in db.session.execute(text(f"{explain}{statement}")))
+    if db.engine.dialect.name == "sqlite":
+        assert f"ix_bodies_order_{sort}" in plan and "TEMP B-TREE" not in plan, plan
+    else:
+        names = set(db.session.scalars(text("SELECT indexname FROM pg_indexes WHERE tablename = 'bodies'")))
+        assert f"ix_bodies_order_{sort}" in names
