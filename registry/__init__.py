@@ -74,6 +74,7 @@ def register_blueprints(app: Flask) -> None:
     from registry.review.views import bp as review_bp
     from registry.submissions.views import bp as submissions_bp
     from registry.vendor import bp as vendor_bp
+    from registry.watches.views import bp as watches_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(bodies_bp)
@@ -91,6 +92,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(review_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(documents_bp)
+    app.register_blueprint(watches_bp)
     api.register(app)
 
 
