@@ -68,6 +68,7 @@ def register_blueprints(app: Flask) -> None:
     from registry.exports.views import bp as exports_bp
     from registry.feeds.views import bp as feeds_bp
     from registry.gap.views import bp as gap_bp
+    from registry.helpcheck.views import bp as helpcheck_bp
     from registry.main.views import bp as main_bp
     from registry.mapview.views import bp as mapview_bp
     from registry.organize.views import bp as organize_bp
@@ -93,6 +94,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(documents_bp)
     app.register_blueprint(watches_bp)
+    app.register_blueprint(helpcheck_bp)
     api.register(app)
 
 
