@@ -25,7 +25,8 @@ def test_help_check_near_97232_at_phone_width(browser, live_server, portland):
         for name in ("I know what happened", "I looked: nothing"):
             box = first.get_by_text(name).bounding_box()
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
-        first.get_by_text("I looked: nothing").click()
+        with page.expect_navigation():
+            first.get_by_text("I looked: nothing").click()
         page.wait_for_load_state("networkidle")
         assert page.url.endswith("/submit/action?body=near-unchecked-local&report=check")
         assert page.locator('input[name="report"][value="check"]').is_checked()
@@ -34,13 +35,15 @@ def test_help_check_near_97232_at_phone_width(browser, live_server, portland):
         # A new search, typed: a city and state, sent with Enter.
         page.goto(live_server + "/help/check")
         page.get_by_label("ZIP code or city and state").fill("Portland, OR")
-        page.keyboard.press("Enter")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         page.wait_for_load_state("networkidle")
         assert "Near Unchecked Local" in page.locator(".help-check-list").inner_text()
         assert page.evaluate(OVERFLOW) is None
         # A place it cannot find: the message is tied to the field.
         page.get_by_label("ZIP code or city and state").fill("00000")
-        page.keyboard.press("Enter")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         page.wait_for_load_state("networkidle")
         assert page.locator("#near").get_attribute("aria-invalid") == "true"
         assert page.locator("#near-error").inner_text().startswith("Near:")
