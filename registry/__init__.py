@@ -70,12 +70,14 @@ def register_blueprints(app: Flask) -> None:
     from registry.exports.views import bp as exports_bp
     from registry.feeds.views import bp as feeds_bp
     from registry.gap.views import bp as gap_bp
+    from registry.helpcheck.views import bp as helpcheck_bp
     from registry.main.views import bp as main_bp
     from registry.mapview.views import bp as mapview_bp
     from registry.organize.views import bp as organize_bp
     from registry.review.views import bp as review_bp
     from registry.submissions.views import bp as submissions_bp
     from registry.vendor import bp as vendor_bp
+    from registry.watches.views import bp as watches_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(bodies_bp)
@@ -93,6 +95,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(review_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(documents_bp)
+    app.register_blueprint(watches_bp)
+    app.register_blueprint(helpcheck_bp)
     api.register(app)
 
 

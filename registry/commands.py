@@ -171,6 +171,7 @@ def register(app: Flask) -> None:
     from registry.districts.commands import districts_cli
     from registry.imports.commands import export_command, import_cli
     from registry.mail.commands import mail_cli
+    from registry.watches.commands import reminders_cli
 
     app.cli.add_command(seed_command)
     app.cli.add_command(users_cli)
@@ -181,3 +182,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(geocode_command)
     app.cli.add_command(districts_cli)
     app.cli.add_command(mail_cli)
+    app.cli.add_command(reminders_cli)

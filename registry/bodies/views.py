@@ -14,6 +14,7 @@ from registry.districts.services import districts_from_links
 from registry.followthrough.ladder import dormancy_cutoff
 from registry.followthrough.status import status_of, timeline, today
 from registry.vocab import LEVELS
+from registry.watches.services import follower_count
 
 bp = Blueprint("bodies", __name__, url_prefix="/bodies")
 
@@ -48,4 +49,4 @@ def detail(slug: str):
                            status=status, dormant=status.is_dormant(today()),
                            entries=timeline(profile.body, status),
                            district=districts_from_links([profile.body]).get(profile.body.id),
-                           current_bill=CURRENT_BILL)
+                           current_bill=CURRENT_BILL, followers=follower_count(profile.body.id))

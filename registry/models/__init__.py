@@ -19,7 +19,8 @@ from registry.models.moderation import (
     User,
 )
 from registry.models.records import Action, Resolution, Source
+from registry.models.watches import MailStop, Reminder, Watch
 
 __all__ = ["Action", "Bill", "Body", "BodyDistrict", "Check", "Cosponsorship", "District",
-           "DistrictDataLoad", "GeocodeCache", "HouseTerm", "Resolution", "Revision", "Source",
-           "Submission", "SubmissionAnswer", "User", "ZipDistrict"]
+           "DistrictDataLoad", "GeocodeCache", "HouseTerm", "MailStop", "Reminder", "Resolution",
+           "Revision", "Source", "Submission", "SubmissionAnswer", "User", "Watch", "ZipDistrict"]

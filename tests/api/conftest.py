@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import pytest
 
-from registry.database import db
+from registry.database import db, utcnow
 from registry.districts.loader import load_districts
-from registry.models import Bill, Body, Source, Submission, User
+from registry.models import Bill, Body, Source, Submission, User, Watch
 
 # Strings that exist only in private columns; the privacy test searches every answer for them.
 SECRETS = {
@@ -24,6 +24,7 @@ SECRETS = {
     "reviewer_email": "reviewer.private@example.net",
     "password_hash": "scrypt:32768:8:1$SECRETSALT$0123456789abcdef",
     "uncredited_submitter": "Uncredited Submitter Name",
+    "watcher_email": "wendy.watcher@example.net",
 }
 
 
@@ -102,6 +103,7 @@ def districted_registry(small_registry, make_bill, congress_directory) -> SmallR
 def _add_private_material(body: Body) -> None:
     reviewer = User(email=SECRETS["reviewer_email"], password_hash=SECRETS["password_hash"])
     db.session.add(reviewer)
+    db.session.add(Watch(body_id=body.id, email=SECRETS["watcher_email"], confirmed_at=utcnow()))
     db.session.add(Submission(
         kind="resolution", status="pending", body_id=body.id, state="CA",
         payload={"title": SECRETS["pending_title"], "body": body.slug},

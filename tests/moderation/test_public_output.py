@@ -94,14 +94,20 @@ def test_email_never_public_and_name_only_with_credit(app, client, reviewer_clie
                     submitter={"name": "Action Reporter", "email": "reporter@example.org"})
     for submission in (credited, anonymous):
         assert decide(reviewer_client, submission.id, decision="publish_new").status_code == 302
-    from registry.database import db
-    from registry.models import Body
+    from registry.database import db, utcnow
+    from registry.models import Body, Watch
 
     slugs = list(db.session.scalars(db.select(Body.slug)))
-    texts = dict(public_responses(app, client, slugs, [], [], ["credited", "nameless", "example.org"]))
+    for n, body_id in enumerate(db.session.scalars(db.select(Body.id))):  # followers are private
+        db.session.add(Watch(body_id=body_id, email="watcher@example.org", confirmed_at=utcnow()))
+        db.session.add(Watch(body_id=body_id, email=f"pending{n}@example.org", confirm_hash=f"{n:064d}"))
+    db.session.commit()
+    texts = dict(public_responses(app, client, slugs, [], [], ["credited", "nameless", "example.org",
+                                                               "watcher"]))
     everything = "\n".join(texts.values())
+    assert "1 person follows this body." in texts["/bodies/atu-local-1555"]
     for private in ("credited@example.org", "nameless@example.org", "reporter@example.org",
-                    "Nameless Submitter", "Action Reporter"):
+                    "Nameless Submitter", "Action Reporter", "watcher@example.org", "pending0@"):
         assert private not in everything, private
     credited_page = next(text for url, text in texts.items() if url == "/bodies/atu-local-1555")
     assert "Submitted by Credited Person" in credited_page
