@@ -29,8 +29,8 @@ T = TypeVar("T")
 
 
 def data_version() -> tuple:
-    """(database, today, max ids of bodies, resolutions, actions, sources, revisions and
-    district data loads)."""
+    """(database, today, max ids of bodies, resolutions, actions, sources and revisions, the
+    last change of the watches, max id of district data loads)."""
     return data_state()[0]
 
 
@@ -52,24 +52,31 @@ def data_state() -> tuple[tuple, datetime | None]:
     row = db.session.connection().execute(_state_statement()).one()
     day = today()
     state = ((str(db.engine.url), day.isoformat(), *row[:VERSION_COLUMNS]),
-             last_moment(row[VERSION_COLUMNS:], day))
+             last_moment((*row[VERSION_COLUMNS:], *row[WATCH_COLUMNS]), day))
     if has_request_context():
         request.environ["registry.data_state"] = state
     return state
 
 
-VERSION_COLUMNS = 6
+VERSION_COLUMNS = 8
+# Within the version: the last confirmation and unsubscription of a watch (body pages show how
+# many people follow a body, so a cached page must not outlive a change of that count).
+WATCH_COLUMNS = slice(5, 7)
 
 
 @functools.cache
 def _state_statement() -> Select:
-    """max(id) of bodies, resolutions, actions, sources, revisions and district data loads, then
-    the change moments of records.listings."""
-    from registry.models import Action, Body, DistrictDataLoad, Resolution, Revision, Source
+    """max(id) of bodies, resolutions, actions, sources and revisions, the last change of the
+    watches, max(id) of district data loads (last: see district_versioned), then the change
+    moments of records.listings."""
+    from registry.models import Action, Body, DistrictDataLoad, Resolution, Revision, Source, Watch
     from registry.records.listings import change_moments
 
-    models = (Body, Resolution, Action, Source, Revision, DistrictDataLoad)
-    return select(*(select(func.max(model.id)).scalar_subquery() for model in models),
+    records = (Body, Resolution, Action, Source, Revision)
+    return select(*(select(func.max(model.id)).scalar_subquery() for model in records),
+                  select(func.max(Watch.confirmed_at)).scalar_subquery(),
+                  select(func.max(Watch.unsubscribed_at)).scalar_subquery(),
+                  select(func.max(DistrictDataLoad.id)).scalar_subquery(),
                   *change_moments())
 
 

@@ -2,7 +2,7 @@
 addresses never to be written to again.
 
 Revision ID: a8c4e2f61d07
-Revises: d2f7a9c3e5b1
+Revises: e4b7c2d9f615
 Create Date: 2026-12-03 16:45:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "a8c4e2f61d07"
-down_revision = "d2f7a9c3e5b1"
+down_revision = "e4b7c2d9f615"
 branch_labels = None
 depends_on = None
 

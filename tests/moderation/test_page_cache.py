@@ -155,3 +155,27 @@ def test_workers_share_pages_through_redis(make_app, make_body, queries):
     assert served.get_data() == page.get_data() and len(repeat) == 1
     with first.app_context():
         pagecache.clear()
+
+
+def test_a_new_follower_is_counted_on_the_next_request(page_cache, make_body):
+    """The body page shows how many people follow the body: a confirmation (or an
+    unsubscription) changes the data version, so no stored page or 304 outlives the count."""
+    from datetime import timedelta
+
+    from registry.database import db, utcnow
+    from registry.models import Watch
+
+    body = make_body(name="Followed Local")
+    visitor = anonymous(page_cache)
+    first = visitor.get(f"/bodies/{body.slug}")
+    assert "1 person follows" not in first.get_data(as_text=True)
+    watch = Watch(body_id=body.id, email="member@example.org", confirmed_at=utcnow() + timedelta(seconds=1))
+    db.session.add(watch)
+    db.session.commit()
+    fresh = visitor.get(f"/bodies/{body.slug}", headers={"If-None-Match": first.headers["ETag"]})
+    assert fresh.status_code == 200
+    assert "1 person follows this body" in fresh.get_data(as_text=True)
+    watch.unsubscribed_at = utcnow() + timedelta(seconds=2)
+    db.session.commit()
+    gone = visitor.get(f"/bodies/{body.slug}", headers={"If-None-Match": fresh.headers["ETag"]})
+    assert gone.status_code == 200 and "follows this body" not in gone.get_data(as_text=True)
