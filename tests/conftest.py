@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -15,6 +16,7 @@ from flask import Flask
 from flask_migrate import upgrade
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from registry import cache, create_app
 from registry.database import db
@@ -80,7 +82,17 @@ def empty_tables() -> None:
     cache.clear()  # emptying tables bypasses the services, so the data version may repeat
     tables = [t.name for t in reversed(db.metadata.sorted_tables)]
     if db.engine.dialect.name == "postgresql":
-        db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        # A browser test's live server may still be answering a late request (a map tile, a
+        # search): PostgreSQL can then pick the TRUNCATE as a deadlock's victim. Try again.
+        for attempt in range(5):
+            try:
+                db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+                break
+            except OperationalError:
+                db.session.rollback()
+                if attempt == 4:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
     else:
         for table in tables:
             db.session.execute(text(f"DELETE FROM {table}"))  # noqa: S608 - names from metadata
