@@ -6,15 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from registry.geo import lookup
 from registry.organize.hierarchy import asks_for
-
-
-def place(text: str) -> dict:
-    point = lookup(text).place.point
-    city, state = text.split(", ")
-    return {"latitude": point[0], "longitude": point[1], "geocode_precision": "city",
-            "city": city, "state": state}
+from tests.local_services import city_place as place
 
 
 @pytest.fixture

@@ -18,17 +18,11 @@ from contextlib import contextmanager
 
 import pytest
 
+from tests.local_services import redis_reachable
+
 PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REDIS = "redis://127.0.0.1:6379/0"
 WARNING = "Rate limits are counted per worker"
-
-
-def redis_reachable() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 def free_port() -> int:

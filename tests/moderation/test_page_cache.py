@@ -5,12 +5,12 @@ publication makes the next request render afresh."""
 from __future__ import annotations
 
 import os
-import socket
 import uuid
 
 import pytest
 
 from registry import pagecache
+from tests.local_services import redis_reachable
 from tests.moderation.conftest import IsolatedClient
 from tests.moderation.helpers import decide
 
@@ -129,14 +129,6 @@ def test_a_publication_is_seen_by_the_next_request(page_cache, reviewer_client, 
     after = visitor.get("/bodies", headers={"If-None-Match": before.headers["ETag"]})
     assert after.status_code == 200 and after.headers["ETag"] != before.headers["ETag"]
     assert "ATU Local 1555" in after.get_data(as_text=True)
-
-
-def redis_reachable() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.mark.skipif(not redis_reachable() and os.environ.get("CI") != "true",
