@@ -21,9 +21,10 @@ PUBLIC_PAGES = [
     "/map", "/organize", "/organize?near=43215&radius_mi=50",
     "/data", "/submit", "/submit/resolution", "/submit/action", "/submit/correction/sweep-local",
     "/login", "/bodies/no-such-body", "/districts", "/districts?state=OH&cosponsor=false",
-    "/districts/OH-3", "/districts/OR-3", "/districts/VT-AL",
+    "/districts/OH-3", "/districts/OR-3", "/districts/VT-AL", "/help/check?near=43215",
+    "/bodies/sweep-local/watch",
 ]
-REVIEWER_PAGES = ["/review", "/review/{submission}", "/review/research"]
+REVIEWER_PAGES = ["/review", "/review/{submission}", "/review/research", "/account"]
 
 
 @pytest.fixture

@@ -65,7 +65,7 @@ def pages(seeded) -> list[str]:
         "/organize?near=97201&radius_mi=50", "/districts", f"/districts/{district}", "/about",
         "/about/methodology", "/about/coverage", "/data/api", "/login",
         "/submit", "/submit/resolution", "/submit/action", "/submit/action?report=check",
-        f"/submit/correction/{body}",
+        f"/submit/correction/{body}", "/help/check?near=97232", f"/bodies/{body}/watch",
     ]
 
 
