@@ -117,7 +117,7 @@ def test_call_list_has_the_district_columns(client, placed):
 
 
 @pytest.mark.parametrize(("url", "bound"), [("/districts", 4), ("/districts/OH-3", 5),
-                                            ("/bodies/columbus-nurses", 11)])
+                                            ("/bodies/columbus-nurses", 12)])  # 12: its followers
 def test_district_pages_run_a_bounded_number_of_queries(client, placed, queries, make_body,
                                                         make_resolution, url, bound):
     client.get(url)  # the roster is cached per district data load
