@@ -5,10 +5,6 @@ counters (memory://), where each worker would grant every address the whole budg
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -18,24 +14,17 @@ from contextlib import contextmanager
 
 import pytest
 
-from tests.local_services import redis_reachable
+from tests.local_services import redis_reachable, running_gunicorn
 
 PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REDIS = "redis://127.0.0.1:6379/0"
 WARNING = "Rate limits are counted per worker"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def gunicorn(tmp_path, workers: int, storage: str) -> Iterator[tuple[str, list[str]]]:
     """gunicorn as the README runs it (from the project directory, so gunicorn.conf.py applies),
     in production mode; yields the address and, once stopped, the server's log lines."""
-    port = free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/limits.sqlite3",
            "SECRET_KEY": "rate-limit-test-secret-key", "RATELIMIT_STORAGE_URI": storage,
            # Counters of this run only, whatever else shares the Redis server.
@@ -43,33 +32,8 @@ def gunicorn(tmp_path, workers: int, storage: str) -> Iterator[tuple[str, list[s
            "FLASK_SUBMISSION_ATTEMPT_LIMIT": "5 per minute"}
     for name in ("FLASK_DEBUG", "FLASK_RATELIMIT_ENABLED", "FLASK_RATELIMIT_STORAGE_URI"):
         env.pop(name, None)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-         "--no-control-socket", "wsgi:app"],
-        cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    log: list[str] = []
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=5) as response:  # noqa: S310
-                    if response.status == 200:
-                        break
-            except OSError:  # refused or reset while the workers boot
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not start: {server.stdout.read().decode()}")
-            time.sleep(0.2)
+    with running_gunicorn(env, workers) as (base, log):
         yield base, log
-    finally:
-        server.terminate()
-        try:
-            output, _ = server.communicate(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            output, _ = server.communicate()
-        log.extend(output.decode().splitlines())
 
 
 def post_submission(base: str) -> int:

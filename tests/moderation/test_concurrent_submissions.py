@@ -5,11 +5,7 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -19,9 +15,9 @@ from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 from werkzeug.test import encode_multipart
 
-from registry import PROJECT_ROOT
 from registry.database import db
 from registry.models import Submission
+from tests.local_services import running_gunicorn
 from tests.moderation.helpers import hidden_value, resolution_fields
 
 SUBMITTERS = 50
@@ -30,48 +26,15 @@ DOUBLE_CLICKS = 10
 WORKERS = 3
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def gunicorn(config) -> Iterator[str]:
     """The app under gunicorn with several worker processes, on the test database."""
-    port = free_port()
     env = {**os.environ, "DATABASE_URL": config["SQLALCHEMY_DATABASE_URI"],
            "SECRET_KEY": "concurrency-test-secret-key", "UPLOAD_FOLDER": config["UPLOAD_FOLDER"],
            "FLASK_RATELIMIT_ENABLED": "false",
            "SESSION_COOKIE_SECURE": "false"}  # plain HTTP on 127.0.0.1: cookies must not need TLS
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}",
-         "--no-control-socket", "--log-level", "warning", "wsgi:app"],
-        cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=5) as response:  # noqa: S310
-                    if response.status == 200:
-                        break
-            except OSError:  # refused, reset or timed out while the workers boot
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                output = server.stdout.read().decode() if server.stdout else ""
-                pytest.fail(f"gunicorn did not start: {output}")
-            time.sleep(0.2)
+    with running_gunicorn(env, WORKERS, "--log-level", "warning") as (base, _log):
         yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        if server.stdout:
-            server.stdout.close()
 
 
 class Member:
