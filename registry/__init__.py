@@ -108,10 +108,12 @@ def register_error_handlers(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
+    from registry import languages
     from registry.main import links, templating
 
     templating.register(app)
     links.register(app)
+    languages.register(app)
 
 
 def register_commands(app: Flask) -> None:

@@ -24,19 +24,18 @@ from flask import Flask, Response, current_app, g, request, session
 from flask_caching import Cache
 from werkzeug.http import is_resource_modified, quote_etag
 
-from registry import cache
+from registry import cache, languages
 
 # Blueprints whose pages are the same for every visitor without a session.
 PUBLIC_BLUEPRINTS = frozenset({"main", "bodies", "bills", "gap", "coverage", "mapview", "organize",
                                "districts", "data", "feeds", "exports"})
 # Endpoints of those that must always run: the health check reports on the database now.
-ALWAYS_RUN = frozenset({"main.healthz"})
-# Languages the pages are written in; the key names the one chosen for the visitor.
-LANGUAGES = ("en",)
+ALWAYS_RUN = frozenset({"main.healthz", "main.language"})
 # May be stored, but revalidated on every use (the ETag makes that cheap).
 CACHE_CONTROL = "public, no-cache"
-# The same URL is a different page for a signed-in reviewer (the navigation shows the queue).
-VARY = "Cookie"
+# The same URL is a different page for a signed-in reviewer (the navigation shows the queue) and
+# in another language (chosen by the browser's languages or by the switch's cookie).
+VARY = ("Cookie", "Accept-Language")
 KEY_PREFIX = "registry-page:"
 # Headers set afresh on every answer, never kept with a stored page.
 NOT_STORED = frozenset({"set-cookie", "content-length", "date", "etag", "last-modified",
@@ -95,16 +94,12 @@ def applies() -> bool:
             and not holds_session())
 
 
-def language() -> str:
-    return request.accept_languages.best_match(LANGUAGES, default=LANGUAGES[0])
-
-
 def page_key() -> str:
     """A digest naming this page at this data version: the code, the language, the path and the
     query arguments in a canonical order."""
     query = urlencode(sorted(request.args.items(multi=True)))
     parts = ("page-v1", current_app.extensions["registry.code_version"], repr(cache.data_version()),
-             language(), request.host_url, request.path, query)
+             languages.select(), request.host_url, request.path, query)
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
 
 
@@ -114,7 +109,8 @@ def stamp(response: Response, key: str) -> Response:
     if changed is not None:
         response.last_modified = changed.replace(microsecond=0)
     response.headers["Cache-Control"] = CACHE_CONTROL
-    response.vary.add(VARY)
+    for header in VARY:
+        response.vary.add(header)
     return response
 
 

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from registry.text import N_
+
 LEVELS: dict[str, str] = {
-    "local": "Local union",
-    "district_council": "District council",
-    "central_labor_council": "Central labor council",
-    "area_labor_federation": "Area labor federation",
-    "state_federation": "State federation",
-    "national_union": "National union",
-    "federation": "Federation",
-    "other": "Other labor body",
+    "local": N_("Local union"),
+    "district_council": N_("District council"),
+    "central_labor_council": N_("Central labor council"),
+    "area_labor_federation": N_("Area labor federation"),
+    "state_federation": N_("State federation"),
+    "national_union": N_("National union"),
+    "federation": N_("Federation"),
+    "other": N_("Other labor body"),
 }
 
 GEOCODE_PRECISIONS: dict[str, str] = {
-    "exact": "exact address",
-    "zip": "ZIP code",
-    "city": "city",
-    "state": "state only",
+    "exact": N_("exact address"),
+    "zip": N_("ZIP code"),
+    "city": N_("city"),
+    "state": N_("state only"),
 }
 
 STANCES: dict[str, str] = {"support": "Supports", "oppose": "Opposes"}
@@ -29,76 +31,76 @@ DATE_KINDS: dict[str, str] = {"adopted": "adopted", "reported": "reported"}
 
 # A union body, or an organization beside the unions (shown, but left out of the gap by default).
 ORGANIZATION_TYPES: dict[str, str] = {
-    "union": "Union body",
-    "allied": "Allied organization (advocacy campaign, coalition, retiree or political group)",
+    "union": N_("Union body"),
+    "allied": N_("Allied organization (advocacy campaign, coalition, retiree or political group)"),
 }
 
 # What shows that a body adopted a resolution, weakest first.
 ADOPTION_EVIDENCE: dict[str, str] = {
-    "roster": "Roster — named on a campaign's list of endorsers",
-    "report": "Report — a news or union report says it adopted one",
-    "record": "Record — the resolution text, minutes or a vote record",
+    "roster": N_("Roster — named on a campaign's list of endorsers"),
+    "report": N_("Report — a news or union report says it adopted one"),
+    "record": N_("Record — the resolution text, minutes or a vote record"),
 }
 
 # What an action was for. Only the single-payer scopes move the ladder (followthrough.ladder).
 ACTION_SCOPES: dict[str, str] = {
-    "federal_bill": "A federal single-payer bill",
-    "state_bill": "A state single-payer bill or ballot measure",
-    "single_payer": "Single payer / Medicare for All in general",
-    "health_reform": "General health reform that is not single payer",
+    "federal_bill": N_("A federal single-payer bill"),
+    "state_bill": N_("A state single-payer bill or ballot measure"),
+    "single_payer": N_("Single payer / Medicare for All in general"),
+    "health_reform": N_("General health reform that is not single payer"),
 }
 
 # Follow-through checks: a dated look at one body's record.
 CHECK_RESULTS: dict[str, str] = {
-    "nothing_found": "No follow-through found",
-    "actions_found": "Follow-through found (recorded as actions)",
+    "nothing_found": N_("No follow-through found"),
+    "actions_found": N_("Follow-through found (recorded as actions)"),
 }
 CHECKERS: dict[str, str] = {
-    "researcher": "Registry researcher",
-    "reviewer": "Reviewer",
-    "member": "Member",
-    "officer": "Officer",
-    "staff": "Union staff",
-    "other": "Other",
+    "researcher": N_("Registry researcher"),
+    "reviewer": N_("Reviewer"),
+    "member": N_("Member"),
+    "officer": N_("Officer"),
+    "staff": N_("Union staff"),
+    "other": N_("Other"),
 }
 
 EVIDENCE_LEVELS: dict[str, str] = {
-    "reported": "Reported — no public source attached yet",
-    "sourced": "Sourced — a public web page states it",
-    "primary": "Primary — the signed resolution, minutes or an officer letter",
+    "reported": N_("Reported — no public source attached yet"),
+    "sourced": N_("Sourced — a public web page states it"),
+    "primary": N_("Primary — the signed resolution, minutes or an officer letter"),
 }
 
 COMMITMENTS: dict[str, str] = {
-    "educate_members": "Educate members",
-    "forward_to_officials": "Forward to elected officials",
-    "join_coalition": "Join a coalition",
-    "mobilize_members": "Mobilize members",
-    "fund_campaign": "Fund the campaign",
-    "other": "Other",
+    "educate_members": N_("Educate members"),
+    "forward_to_officials": N_("Forward to elected officials"),
+    "join_coalition": N_("Join a coalition"),
+    "mobilize_members": N_("Mobilize members"),
+    "fund_campaign": N_("Fund the campaign"),
+    "other": N_("Other"),
 }
 
 SUBMISSION_KINDS: dict[str, str] = {
-    "resolution": "Resolution",
-    "action": "Follow-through action",
-    "correction": "Correction",
-    "dispute": "Tier dispute",
-    "check": "Follow-through check",
+    "resolution": N_("Resolution"),
+    "action": N_("Follow-through action"),
+    "correction": N_("Correction"),
+    "dispute": N_("Tier dispute"),
+    "check": N_("Follow-through check"),
 }
 
 SUBMISSION_STATUSES: dict[str, str] = {
-    "pending": "Waiting for review",
-    "published": "Published",
-    "rejected": "Not published",
-    "needs_info": "More information needed",
+    "pending": N_("Waiting for review"),
+    "published": N_("Published"),
+    "rejected": N_("Not published"),
+    "needs_info": N_("More information needed"),
     # Caught by the forms' spam trap: never in the queue; its submitter is shown "pending".
-    "spam": "Caught by the spam trap",
+    "spam": N_("Caught by the spam trap"),
 }
 
 SUBMITTER_ROLES: dict[str, str] = {
-    "member": "Member",
-    "officer": "Officer",
-    "staff": "Staff",
-    "other": "Other",
+    "member": N_("Member"),
+    "officer": N_("Officer"),
+    "staff": N_("Staff"),
+    "other": N_("Other"),
 }
 
 USER_ROLES: dict[str, str] = {"reviewer": "Reviewer", "admin": "Administrator"}
@@ -146,11 +148,11 @@ def sql_in(column: str, values) -> str:
 
 # Prospect filters of the organizer finder (/organize and GET /api/v1/nearby).
 PROSPECTS: dict[str, str] = {
-    "never_acted": "Endorsed, checked, never acted (paper only)",
-    "not_checked": "Endorsed, follow-through not yet checked",
-    "dormant": "Endorsed, dormant (nothing counted in 12 months)",
-    "no_resolution": "No resolution on record",
-    "mobilized": "Mobilized (tier 3 or 4): potential allies",
+    "never_acted": N_("Endorsed, checked, never acted (paper only)"),
+    "not_checked": N_("Endorsed, follow-through not yet checked"),
+    "dormant": N_("Endorsed, dormant (nothing counted in 12 months)"),
+    "no_resolution": N_("No resolution on record"),
+    "mobilized": N_("Mobilized (tier 3 or 4): potential allies"),
 }
 
 # Member submissions and review ------------------------------------------------------------
@@ -159,29 +161,29 @@ PROSPECTS: dict[str, str] = {
 # checking); the others are accepted with a note and a source, since the records they touch
 # are changed through their own submissions.
 CORRECTION_FIELDS: dict[str, str] = {
-    "name": "Name",
-    "level": "Level",
-    "affiliation": "Affiliation",
-    "designation": "Designation (e.g. Local 7901)",
-    "city": "City",
-    "state": "State",
-    "zip": "ZIP code",
-    "website": "Website",
-    "members": "Number of members",
-    "public_contact": "Public contact",
-    "resolution": "A resolution on record",
-    "action": "A follow-through action on record",
-    "tier": "The follow-through tier (dispute)",
-    "other": "Something else",
+    "name": N_("Name"),
+    "level": N_("Level"),
+    "affiliation": N_("Affiliation"),
+    "designation": N_("Designation (e.g. Local 7901)"),
+    "city": N_("City"),
+    "state": N_("State"),
+    "zip": N_("ZIP code"),
+    "website": N_("Website"),
+    "members": N_("Number of members"),
+    "public_contact": N_("Public contact"),
+    "resolution": N_("A resolution on record"),
+    "action": N_("A follow-through action on record"),
+    "tier": N_("The follow-through tier (dispute)"),
+    "other": N_("Something else"),
 }
 CORRECTABLE_BODY_FIELDS = ("name", "level", "affiliation", "designation", "city", "state", "zip",
                            "website", "members", "public_contact")
 
 REVIEW_DECISIONS: dict[str, str] = {
-    "publish_new": "Publish as a new body",
-    "publish_merge": "Publish merged into an existing body",
-    "reject": "Reject with a reason",
-    "needs_info": "Ask the submitter for more information",
+    "publish_new": N_("Publish as a new body"),
+    "publish_merge": N_("Publish merged into an existing body"),
+    "reject": N_("Reject with a reason"),
+    "needs_info": N_("Ask the submitter for more information"),
 }
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # uploaded PDFs (signed resolutions, minutes)

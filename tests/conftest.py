@@ -320,3 +320,29 @@ def smtp_inbox(app):
             yield inbox
         finally:
             app.config.update(saved)
+
+
+@pytest.fixture
+def sweep_registry(make_body, make_resolution, make_action, districts, house_bills):
+    """A small registry that reaches every page in tests.sweep.PUBLIC_PAGES and REVIEWER_PAGES."""
+    from registry.accounts.services import create_user
+    from registry.districts.placement import assign_districts
+    from registry.submissions import services as submissions
+    from tests.moderation.helpers import PASSWORD
+
+    bill = house_bills["HR 676"]
+    national = make_body(name="Sweep National Union", slug="sweep-national", level="national_union",
+                         state=None, city=None)
+    body = make_body(name="Sweep Local 1", slug="sweep-local", parent_id=national.id, state="OH",
+                     city="Columbus", latitude=39.96, longitude=-83.0, geocode_precision="city")
+    make_resolution(body, bill_id=bill.id)
+    make_action(body, "rally_or_march", occurred_on=date(2020, 3, 1), participants=200)
+    assign_districts([body.id])
+    create_user("sweep-reviewer@example.org", PASSWORD, "reviewer")
+    receipt = submissions.submit(
+        "action", {"body_id": body.id, "kind": "lobby_visit", "occurred_on": "2021-02-01",
+                   "date_precision": "month", "description": "Met the district staff.",
+                   "source_url": "https://example.org/lobby"},
+        {"name": "Sam", "email": "sam@example.org", "role": "member", "credit_public": False}, None)
+    db.session.commit()
+    return {"submission": receipt.submission.id}

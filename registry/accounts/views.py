@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -11,7 +9,7 @@ from registry.accounts.forms import AccountForm, LoginForm, LogoutForm
 from registry.accounts.services import authenticate, set_mail_digest
 from registry.database import db
 from registry.extensions import limiter
-from registry.textrules import text_problem
+from registry.main.links import local_path
 
 bp = Blueprint("auth", __name__)
 
@@ -24,15 +22,7 @@ def login_rate_limit() -> str:
 
 
 def safe_next(target: str | None) -> str:
-    """Only a path on this site: never another host, scheme or a protocol-relative URL, nor text
-    a Location header cannot carry (a line break there was a 500)."""
-    if not target or text_problem(target):
-        return url_for("review.index")
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") \
-            or "\\" in target:
-        return url_for("review.index")
-    return target
+    return local_path(target) or url_for("review.index")
 
 
 @bp.route("/login", methods=["GET", "POST"])

@@ -12,24 +12,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from registry.text import N_
+
 TIERS: dict[int, str] = {
-    0: "Paper only",
-    1: "Internal",
-    2: "Public",
-    3: "Mobilizing",
-    4: "Escalating",
+    0: N_("Paper only"),
+    1: N_("Internal"),
+    2: N_("Public"),
+    3: N_("Mobilizing"),
+    4: N_("Escalating"),
 }
 
 TIER_MEANINGS: dict[int, str] = {
-    0: "On record, with no follow-through action found (or a dated check that found none).",
-    1: "Acted inside the labor movement: forwarded the resolution, educated members, "
-    "formed a committee, published a statement.",
-    2: "Acted in public: testimony, lobby visits, town halls, petitions, press events, "
-    "joining a coalition.",
-    3: "Put members or money in motion: rallies and marches, canvassing and phone banks, "
-    "funding or paid staff, turning members out.",
-    4: "Escalated: a job action or strike, or a sustained campaign of mobilizing actions "
-    "in three or more distinct months.",
+    0: N_("On record, with no follow-through action found (or a dated check that found none)."),
+    1: N_("Acted inside the labor movement: forwarded the resolution, educated members, "
+     "formed a committee, published a statement."),
+    2: N_("Acted in public: testimony, lobby visits, town halls, petitions, press events, "
+     "joining a coalition."),
+    3: N_("Put members or money in motion: rallies and marches, canvassing and phone banks, "
+     "funding or paid staff, turning members out."),
+    4: N_("Escalated: a job action or strike, or a sustained campaign of mobilizing actions "
+     "in three or more distinct months."),
 }
 
 
@@ -48,42 +50,42 @@ class ActionKind:
 ACTION_KINDS: dict[str, ActionKind] = {
     kind.code: kind
     for kind in (
-        ActionKind("check_in", "Check-in", 0,
-                   "A dated record that someone looked and found no action."),
-        ActionKind("forwarded_to_officials", "Forwarded to officials", 1,
-                   "Sent the resolution to elected officials, a convention or a labor council."),
-        ActionKind("member_education", "Member education", 1,
-                   "Speakers, forums, films or trainings for members."),
-        ActionKind("committee_formed", "Committee formed", 1,
-                   "Set up a committee or named officers to carry the work."),
-        ActionKind("newsletter_or_statement", "Newsletter or statement", 1,
-                   "Published the position to members or on its own channels."),
-        ActionKind("testimony", "Testimony", 2, "Testified before a legislature or hearing."),
-        ActionKind("lobby_visit", "Lobby visit", 2, "Met legislators or their staff."),
-        ActionKind("town_hall", "Town hall", 2, "Held or co-hosted a public hearing or forum."),
-        ActionKind("petition_drive", "Petition drive", 2, "Collected and delivered signatures."),
-        ActionKind("press_event", "Press event", 2,
-                   "Spoke at a press conference or bill introduction, or ran ads."),
-        ActionKind("coalition_joined", "Coalition joined", 2,
-                   "Joined a single-payer coalition as an organizational member."),
-        ActionKind("rally_or_march", "Rally or march", 3, "Organized or joined a rally or march."),
-        ActionKind("canvass_or_phonebank", "Canvass or phone bank", 3,
-                   "Knocked doors or called voters or members."),
-        ActionKind("funding", "Funding", 3,
-                   "Gave money or paid staff time to the campaign."),
-        ActionKind("member_turnout", "Member turnout", 3,
-                   "Turned members out to an event as a contingent."),
-        ActionKind("job_action_or_strike", "Job action or strike", 4,
-                   "A strike or job action with single payer among its demands."),
-        ActionKind("sustained_campaign", "Sustained campaign", 4,
-                   "A campaign running over many months; also reached automatically by "
-                   "mobilizing actions in three or more distinct months."),
-        ActionKind("opposed_bill", "Opposed a bill", None,
-                   "Opposed a single-payer bill or ballot measure."),
-        ActionKind("rescinded_resolution", "Rescinded resolution", None,
-                   "Withdrew an earlier resolution of support."),
-        ActionKind("endorsed_opponent", "Endorsed an opponent", None,
-                   "Endorsed a candidate campaigning against single payer."),
+        ActionKind("check_in", N_("Check-in"), 0,
+                   N_("A dated record that someone looked and found no action.")),
+        ActionKind("forwarded_to_officials", N_("Forwarded to officials"), 1,
+                   N_("Sent the resolution to elected officials, a convention or a labor council.")),
+        ActionKind("member_education", N_("Member education"), 1,
+                   N_("Speakers, forums, films or trainings for members.")),
+        ActionKind("committee_formed", N_("Committee formed"), 1,
+                   N_("Set up a committee or named officers to carry the work.")),
+        ActionKind("newsletter_or_statement", N_("Newsletter or statement"), 1,
+                   N_("Published the position to members or on its own channels.")),
+        ActionKind("testimony", N_("Testimony"), 2, N_("Testified before a legislature or hearing.")),
+        ActionKind("lobby_visit", N_("Lobby visit"), 2, N_("Met legislators or their staff.")),
+        ActionKind("town_hall", N_("Town hall"), 2, N_("Held or co-hosted a public hearing or forum.")),
+        ActionKind("petition_drive", N_("Petition drive"), 2, N_("Collected and delivered signatures.")),
+        ActionKind("press_event", N_("Press event"), 2,
+                   N_("Spoke at a press conference or bill introduction, or ran ads.")),
+        ActionKind("coalition_joined", N_("Coalition joined"), 2,
+                   N_("Joined a single-payer coalition as an organizational member.")),
+        ActionKind("rally_or_march", N_("Rally or march"), 3, N_("Organized or joined a rally or march.")),
+        ActionKind("canvass_or_phonebank", N_("Canvass or phone bank"), 3,
+                   N_("Knocked doors or called voters or members.")),
+        ActionKind("funding", N_("Funding"), 3,
+                   N_("Gave money or paid staff time to the campaign.")),
+        ActionKind("member_turnout", N_("Member turnout"), 3,
+                   N_("Turned members out to an event as a contingent.")),
+        ActionKind("job_action_or_strike", N_("Job action or strike"), 4,
+                   N_("A strike or job action with single payer among its demands.")),
+        ActionKind("sustained_campaign", N_("Sustained campaign"), 4,
+                   N_("A campaign running over many months; also reached automatically by "
+                   "mobilizing actions in three or more distinct months.")),
+        ActionKind("opposed_bill", N_("Opposed a bill"), None,
+                   N_("Opposed a single-payer bill or ballot measure.")),
+        ActionKind("rescinded_resolution", N_("Rescinded resolution"), None,
+                   N_("Withdrew an earlier resolution of support.")),
+        ActionKind("endorsed_opponent", N_("Endorsed an opponent"), None,
+                   N_("Endorsed a candidate campaigning against single payer.")),
     )
 }
 
@@ -99,8 +101,8 @@ LADDER_SCOPES = ("federal_bill", "state_bill", "single_payer")
 # and no counted action has none of the tiers; an endorsing body nobody has looked at since is
 # "not yet checked", never "paper only" (which means a dated check found nothing).
 STANDINGS: dict[str, str] = {
-    "no_resolution": "No resolution on record",
-    "not_checked": "Not yet checked",
+    "no_resolution": N_("No resolution on record"),
+    "not_checked": N_("Not yet checked"),
     **{f"tier_{tier}": name for tier, name in TIERS.items()},
 }
 

@@ -3,7 +3,11 @@ which any client may set (feeds, tracking links, call lists and citations are co
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Flask, current_app, has_request_context, request, url_for
+
+from registry.textrules import text_problem
 
 
 def site_root() -> str:
@@ -19,6 +23,18 @@ def site_url_for(endpoint: str, **values) -> str:
     if script_root and path.startswith(script_root + "/"):
         path = path[len(script_root):]
     return site_root() + path
+
+
+def local_path(target: str | None) -> str | None:
+    """`target` if it is a path on this site, else None: never another host, scheme or a
+    protocol-relative URL, nor text a Location header cannot carry (a line break there was a 500)."""
+    if not target or text_problem(target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") \
+            or "\\" in target:
+        return None
+    return target
 
 
 def register(app: Flask) -> None:

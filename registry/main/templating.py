@@ -15,7 +15,7 @@ from registry.followthrough.ladder import (
     standing,
 )
 from registry.geo import state_name
-from registry.text import format_partial_date
+from registry.languages import N_, Labels, translate
 from registry.vocab import (
     ACTION_SCOPES,
     ADOPTION_EVIDENCE,
@@ -33,16 +33,16 @@ from registry.vocab import (
 
 # (endpoint, label): an entry appears only once its page exists, so the nav never breaks.
 NAVIGATION = (
-    ("main.index", "Home"),
-    ("mapview.index", "Map"),
-    ("bodies.index", "Union bodies"),
-    ("gap.index", "The gap"),
-    ("bills.index", "Bills"),
-    ("organize.index", "Organize"),
-    ("districts.index", "Districts"),
-    ("submissions.start", "Submit"),
-    ("data.index", "Data"),
-    ("main.about", "About"),
+    ("main.index", N_("Home")),
+    ("mapview.index", N_("Map")),
+    ("bodies.index", N_("Union bodies")),
+    ("gap.index", N_("The gap")),
+    ("bills.index", N_("Bills")),
+    ("organize.index", N_("Organize")),
+    ("districts.index", N_("Districts")),
+    ("submissions.start", N_("Submit")),
+    ("data.index", N_("Data")),
+    ("main.about", N_("About")),
 )
 
 def share(value: float | None) -> str:
@@ -65,14 +65,16 @@ def state_options() -> list[tuple[str, str]]:
 
 
 def register(app: Flask) -> None:
-    app.jinja_env.filters.update(partial_date=format_partial_date, share=share)
+    # The vocabularies are read in the reader's language (registry.languages.Labels).
     app.jinja_env.globals.update(
-        LEVELS=LEVELS, TIERS=TIERS, STANDINGS=STANDINGS, ACTION_KINDS=ACTION_KINDS,
-        EVIDENCE_LEVELS=EVIDENCE_LEVELS,
-        COMMITMENTS=COMMITMENTS, GEOCODE_PRECISIONS=GEOCODE_PRECISIONS, STANCES=STANCES,
-        SUBMISSION_STATUSES=SUBMISSION_STATUSES, url_with=url_with, ACTION_SCOPES=ACTION_SCOPES,
-        ADOPTION_EVIDENCE=ADOPTION_EVIDENCE, CHECK_RESULTS=CHECK_RESULTS, CHECKERS=CHECKERS,
-        ORGANIZATION_TYPES=ORGANIZATION_TYPES, STATE_OPTIONS=state_options(),
+        LEVELS=Labels(LEVELS), TIERS=Labels(TIERS), STANDINGS=Labels(STANDINGS),
+        ACTION_KINDS=Labels(ACTION_KINDS), EVIDENCE_LEVELS=Labels(EVIDENCE_LEVELS),
+        COMMITMENTS=Labels(COMMITMENTS), GEOCODE_PRECISIONS=Labels(GEOCODE_PRECISIONS),
+        STANCES=Labels(STANCES), SUBMISSION_STATUSES=Labels(SUBMISSION_STATUSES),
+        url_with=url_with, ACTION_SCOPES=Labels(ACTION_SCOPES),
+        ADOPTION_EVIDENCE=Labels(ADOPTION_EVIDENCE), CHECK_RESULTS=Labels(CHECK_RESULTS),
+        CHECKERS=Labels(CHECKERS), ORGANIZATION_TYPES=Labels(ORGANIZATION_TYPES),
+        STATE_OPTIONS=state_options(),
         has_endpoint=lambda endpoint: endpoint in app.view_functions,
         DORMANT_AFTER_MONTHS=DORMANT_AFTER_MONTHS, MOBILIZED_TIER=MOBILIZED_TIER,
         standing_of=lambda body: standing(body.endorsing, body.active_without_resolution,
@@ -81,6 +83,6 @@ def register(app: Flask) -> None:
 
     @app.context_processor
     def navigation():
-        items = [(url_for(endpoint), label, endpoint)
+        items = [(url_for(endpoint), translate(label), endpoint)
                  for endpoint, label in NAVIGATION if endpoint in app.view_functions]
         return {"navigation": items}

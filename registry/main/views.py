@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template
+from flask import Blueprint, abort, jsonify, render_template
 
+from registry import languages
 from registry.followthrough import aggregates
 from registry.main import services
 from registry.mapview import preview
@@ -28,6 +29,14 @@ def index():
 @bp.get("/about")
 def about():
     return render_template("about.html")
+
+
+@bp.get("/language/<code>")
+def language(code: str):
+    """The language switch: remembers the choice and returns to the page it was made on."""
+    if code not in languages.LANGUAGES:
+        abort(404)
+    return languages.choose(code)
 
 
 @bp.get("/healthz")

@@ -4,47 +4,9 @@ page or a shared template change cannot slip through."""
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from registry.accounts.services import create_user
-from registry.database import db
-from registry.districts.placement import assign_districts
-from registry.submissions import services as submissions
 from tests.browser.helpers import axe_violations
 from tests.moderation.helpers import PASSWORD
-
-PUBLIC_PAGES = [
-    "/", "/bodies", "/bodies?state=OH&tier=3", "/bodies/sweep-local", "/bills", "/bills/hr-676",
-    "/gap", "/about", "/about/methodology", "/about/coverage", "/submit/action?report=check",
-    "/map", "/organize", "/organize?near=43215&radius_mi=50",
-    "/data", "/submit", "/submit/resolution", "/submit/action", "/submit/correction/sweep-local",
-    "/login", "/bodies/no-such-body", "/districts", "/districts?state=OH&cosponsor=false",
-    "/districts/OH-3", "/districts/OR-3", "/districts/VT-AL", "/help/check?near=43215",
-    "/bodies/sweep-local/watch",
-]
-REVIEWER_PAGES = ["/review", "/review/{submission}", "/review/research", "/account"]
-
-
-@pytest.fixture
-def sweep_registry(make_body, make_resolution, make_action, districts, house_bills):
-    bill = house_bills["HR 676"]
-    national = make_body(name="Sweep National Union", slug="sweep-national", level="national_union",
-                         state=None, city=None)
-    body = make_body(name="Sweep Local 1", slug="sweep-local", parent_id=national.id, state="OH",
-                     city="Columbus", latitude=39.96, longitude=-83.0, geocode_precision="city")
-    make_resolution(body, bill_id=bill.id)
-    make_action(body, "rally_or_march", occurred_on=date(2020, 3, 1), participants=200)
-    assign_districts([body.id])
-    create_user("sweep-reviewer@example.org", PASSWORD, "reviewer")
-    receipt = submissions.submit(
-        "action", {"body_id": body.id, "kind": "lobby_visit", "occurred_on": "2021-02-01",
-                   "date_precision": "month", "description": "Met the district staff.",
-                   "source_url": "https://example.org/lobby"},
-        {"name": "Sam", "email": "sam@example.org", "role": "member", "credit_public": False}, None)
-    db.session.commit()
-    return {"submission": receipt.submission.id}
+from tests.sweep import PUBLIC_PAGES, REVIEWER_PAGES
 
 
 def check(page, url: str) -> None:
@@ -62,6 +24,15 @@ def test_every_public_page(watched_page, live_server, sweep_registry):
     for path in PUBLIC_PAGES:
         watched_page.console_errors.clear()
         check(watched_page, live_server + path)
+
+
+def test_every_public_page_in_spanish(watched_page, live_server, sweep_registry):
+    """The same pages with the language switch's choice: Spanish words, the same accessibility."""
+    watched_page.context.add_cookies([{"name": "lang", "value": "es", "url": live_server}])
+    for path in PUBLIC_PAGES:
+        watched_page.console_errors.clear()
+        check(watched_page, live_server + path)
+        assert watched_page.locator("html").get_attribute("lang") == "es", path
 
 
 def test_every_reviewer_page(watched_page, live_server, sweep_registry):

@@ -1,0 +1,152 @@
+"""The languages the site is written in, which one a visitor reads, and the helpers that put
+words into it.
+
+A visitor reads the language named by `?lang=` on the URL (a shared link may ask for one), else
+the one they chose with the switch (kept in a cookie), else the best match for their browser's
+Accept-Language, else English. Data (union names, quoted text) is never translated; the
+interface around it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import fields, is_dataclass, replace
+from datetime import date, datetime
+
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal, format_percent
+from flask import Flask, has_request_context, redirect, request, url_for
+from flask_babel import Babel, get_locale, gettext, refresh
+
+from registry.text import N_, format_partial_date
+
+__all__ = ["N_", "LANGUAGES", "Labels", "babel", "select", "translate"]
+
+LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
+DEFAULT = "en"
+COOKIE = "lang"
+COOKIE_SECONDS = 365 * 24 * 3600
+
+babel = Babel()
+
+
+def select() -> str:
+    """The language of this request."""
+    if not has_request_context():
+        return DEFAULT
+    asked = request.args.get("lang")
+    if asked in LANGUAGES:
+        return asked
+    kept = request.cookies.get(COOKIE)
+    if kept in LANGUAGES:
+        return kept
+    return request.accept_languages.best_match(tuple(LANGUAGES), default=DEFAULT)
+
+
+def current() -> str:
+    return str(get_locale() or DEFAULT) if has_request_context() else DEFAULT
+
+
+def translate(text):
+    """A label defined in English, in the reader's language (unchanged if it has no entry)."""
+    if not text or not isinstance(text, str):
+        return text
+    return gettext(text)
+
+
+class Labels(Mapping):
+    """A vocabulary read in the reader's language: the mapping's keys stay, its words (or the
+    text fields of its records) are translated when read."""
+
+    def __init__(self, source: Mapping):
+        self._source = source
+
+    def __getitem__(self, key):
+        return _translated(self._source[key])
+
+    def __iter__(self):
+        return iter(self._source)
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+    def translated(self) -> dict:
+        """A plain dict of the translated words (for `tojson`)."""
+        return dict(self.items())
+
+
+def _translated(value):
+    if isinstance(value, str):
+        return translate(value)
+    if is_dataclass(value):
+        texts = {f.name: translate(getattr(value, f.name)) for f in fields(value)
+                 if isinstance(getattr(value, f.name), str) and f.name != "code"}
+        return replace(value, **texts)
+    return value
+
+
+def number(value) -> str:
+    """A count with the reader's grouping (1,288 in English, 1288 and 12.345 in Spanish)."""
+    if value is None:
+        return "—"
+    return format_decimal(value, locale=current())
+
+
+def share(value: float | None) -> str:
+    """A share as a whole percentage in the reader's style (80% or 80 %)."""
+    return "—" if value is None else format_percent(value, locale=current())
+
+
+def switch_url(code: str) -> str:
+    """The switch to `code` that brings the reader back to this page with its filters."""
+    args = request.args.to_dict(flat=False)
+    args.pop("lang", None)
+    here = url_for(request.endpoint, **(request.view_args or {}), **args) \
+        if request.endpoint else request.path
+    return url_for("main.language", code=code, next=here)
+
+
+def alternate_url(code: str | None) -> str:
+    """This page in one language, for hreflang alternates (None: the negotiated page)."""
+    args = request.args.to_dict(flat=False)
+    args.pop("lang", None)
+    if code:
+        args["lang"] = [code]
+    from registry.main.links import site_url_for
+
+    return site_url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def choose(code: str):
+    """The switch: remember the choice and go back to the page it was made on (on this site)."""
+    from registry.main.links import local_path
+
+    response = redirect(local_path(request.args.get("next")) or url_for("main.index"))
+    if code in LANGUAGES:
+        response.set_cookie(COOKIE, code, max_age=COOKIE_SECONDS, samesite="Lax",
+                            secure=request.is_secure, httponly=True)
+    return response
+
+
+def register(app: Flask) -> None:
+    babel.init_app(app, locale_selector=select)
+    # Flask-Babel keeps the language on `g`, which outlives a request wherever an application
+    # context spans several (commands, tests): each request chooses afresh.
+    app.before_request(refresh)
+    app.jinja_env.filters.update(num=number, share=share, tr=translate, partial_date=partial_date)
+    app.jinja_env.globals.update(LANGUAGES=LANGUAGES, current_language=current,
+                                 language_switch=switch_url, language_alternate=alternate_url)
+
+
+def partial_date(value: date | datetime | None, precision: str | None = "day") -> str:
+    """A date only as precisely as it is known, in the reader's language: '1 May 2019',
+    '1 de mayo de 2019'; 'May 2019', 'mayo de 2019'; '2019'."""
+    language = current()
+    if language == DEFAULT or value is None:
+        return gettext(format_partial_date(value, precision)) if value is None \
+            else format_partial_date(value, precision)
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return format_skeleton("yMMMM", value, locale=language)
+    return format_date(value, format="long", locale=language)
