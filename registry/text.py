@@ -18,7 +18,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 def format_partial_date(value: date | None, precision: str | None = "day") -> str:
     """A date shown only as precisely as it is known: '2019', 'May 2019', '1 May 2019'."""
     if value is None:
-        return "undated"  # the pages translate it (registry.languages.partial_date)
+        return N_("undated")  # the pages translate it (registry.languages.partial_date)
     if precision == "year":
         return str(value.year)
     if precision == "month":

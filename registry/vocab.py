@@ -22,12 +22,12 @@ GEOCODE_PRECISIONS: dict[str, str] = {
     "state": N_("state only"),
 }
 
-STANCES: dict[str, str] = {"support": "Supports", "oppose": "Opposes"}
+STANCES: dict[str, str] = {"support": N_("Supports"), "oppose": N_("Opposes")}
 
-DATE_PRECISIONS: dict[str, str] = {"day": "day", "month": "month", "year": "year"}
+DATE_PRECISIONS: dict[str, str] = {"day": N_("day"), "month": N_("month"), "year": N_("year")}
 
 # Whether a resolution's date is the vote itself or only the date it was reported.
-DATE_KINDS: dict[str, str] = {"adopted": "adopted", "reported": "reported"}
+DATE_KINDS: dict[str, str] = {"adopted": N_("adopted"), "reported": N_("reported")}
 
 # A union body, or an organization beside the unions (shown, but left out of the gap by default).
 ORGANIZATION_TYPES: dict[str, str] = {
@@ -103,7 +103,7 @@ SUBMITTER_ROLES: dict[str, str] = {
     "other": N_("Other"),
 }
 
-USER_ROLES: dict[str, str] = {"reviewer": "Reviewer", "admin": "Administrator"}
+USER_ROLES: dict[str, str] = {"reviewer": N_("Reviewer"), "admin": N_("Administrator")}
 
 REVISION_ENTITIES = ("body", "resolution", "action", "source", "bill", "check")
 
