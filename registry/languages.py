@@ -86,7 +86,7 @@ def _translated(value):
 
 
 def number(value) -> str:
-    """A count with the reader's grouping (1,288 in English, 1288 and 12.345 in Spanish)."""
+    """A count with the reader's grouping (12,345 in English, 12.345 in Spanish)."""
     if value is None:
         return "—"
     return format_decimal(value, locale=current())
