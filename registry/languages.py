@@ -128,11 +128,21 @@ def choose(code: str):
     return response
 
 
+def vary(response):
+    """A page's words depend on the browser's languages and on the switch's cookie: caches must
+    keep one copy per language."""
+    if response.mimetype == "text/html":
+        response.vary.add("Accept-Language")
+        response.vary.add("Cookie")
+    return response
+
+
 def register(app: Flask) -> None:
     babel.init_app(app, locale_selector=select)
     # Flask-Babel keeps the language on `g`, which outlives a request wherever an application
     # context spans several (commands, tests): each request chooses afresh.
     app.before_request(refresh)
+    app.after_request(vary)
     app.jinja_env.filters.update(num=number, share=share, tr=translate, partial_date=partial_date)
     app.jinja_env.globals.update(LANGUAGES=LANGUAGES, current_language=current,
                                  language_switch=switch_url, language_alternate=alternate_url)

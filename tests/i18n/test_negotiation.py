@@ -68,6 +68,12 @@ def test_the_switch_only_returns_to_this_site(client, target):
     assert answer.status_code == 302 and answer.headers["Location"] == "/"
 
 
+@pytest.mark.parametrize("path", ["/about", "/submit/resolution", "/bodies/no-such-body"])
+def test_every_page_tells_caches_it_depends_on_the_language(client, path):
+    vary = set(client.get(path).headers["Vary"].replace(" ", "").split(","))
+    assert {"Accept-Language", "Cookie"} <= vary
+
+
 def test_an_unknown_language_is_not_found(client):
     assert client.get("/language/xx?next=/").status_code == 404
 
