@@ -53,11 +53,13 @@ class Resolution(db.Model):
         ),
         # Newest-first lists (home page, feed) read this index backwards.
         Index("ix_resolutions_published_at_id", "published_at", "id"),
+        # Bodies on record for or against each bill (/bills, the API) counted from the index alone.
+        Index("ix_resolutions_bill_id_stance_body_id", "bill_id", "stance", "body_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"), index=True)
-    bill_id: Mapped[int | None] = mapped_column(ForeignKey("bills.id"), index=True)
+    bill_id: Mapped[int | None] = mapped_column(ForeignKey("bills.id"))
     bill_as_reported: Mapped[str | None] = mapped_column(String(LENGTHS["bill_as_reported"]))
     stance: Mapped[str] = mapped_column(String(8), default="support")
     # The vote date when known (date_kind "adopted"), else the date it was first reported.
