@@ -21,14 +21,15 @@ from registry.models import Action, Bill, Body, Resolution, Revision
 from registry.vocab import ORGANIZATION_TYPES
 
 
-def filtered_bodies(filters: dict[str, Any]) -> Select:
-    """Bodies matching the shared filters (see BodyFilterSchema), as a query to refine."""
+def filtered_bodies(filters: dict[str, Any], *, paged: bool = False) -> Select:
+    """Bodies matching the shared filters (see BodyFilterSchema), as a query to refine.
+    `paged`: the query will be read one ordered page at a time (see text_matches)."""
     query = select(Body)
     for name in ("state", "level", "affiliation"):
         if filters.get(name):
             query = query.where(getattr(Body, name) == filters[name])
     if filters.get("q"):
-        query = query.where(text_matches(filters["q"]))
+        query = query.where(text_matches(filters["q"], paged=paged))
     if filters.get("tier") is not None:
         # A tier belongs to bodies whose follow-through someone has looked at: tier 0 is "paper
         # only", never an endorsing body nobody has checked yet.
@@ -76,17 +77,18 @@ def search_text():
                       .concat(space).concat(parts[3]))
 
 
-def text_matches(text: str):
+def text_matches(text: str, *, paged: bool = False):
     """Bodies whose search text holds `text` (any case).
 
-    On SQLite with FTS5 a search of three characters or more that few bodies match (at most
-    FEW_MATCHES, counted once per data version from the trigram index) is answered from the
-    index; a common one ("local") is better served by walking the bodies in the order shown and
-    stopping once a page is filled, so it keeps the LIKE. Shorter searches, and an SQLite
-    without FTS5, scan. On PostgreSQL the trigram index serves the LIKE."""
+    On SQLite with FTS5 a search of three characters or more is answered from the trigram
+    index, except for one page of a common search ("local": more than FEW_MATCHES, counted once
+    per data version from the index), which is better served by walking the bodies in the order
+    shown and stopping once the page is filled, so it keeps the LIKE. Counts over every match
+    (facets, figures, exports) always use the index. Shorter searches, and an SQLite without
+    FTS5, scan. On PostgreSQL the trigram index serves the LIKE."""
     needle = text.lower()
     phrase = search_phrase(text)
-    if phrase and indexed_matches(phrase) <= FEW_MATCHES:
+    if phrase and (not paged or indexed_matches(phrase) <= FEW_MATCHES):
         return Body.id.in_(select(SEARCH_TABLE.c.rowid).where(SEARCH_TABLE.c.text.op("MATCH")(phrase)))
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return search_text().like(pattern, escape="\\")
@@ -203,16 +205,20 @@ def list_bodies(filters: dict[str, Any], *, with_districts: bool = False,
     past the page (see bounded_total), never every match."""
     # Parents joined: the API shows each body's parent, which must not cost a query per parent;
     # so are the district links when the caller shows them (one more query).
-    matching = filtered_bodies(filters)
+    matching = filtered_bodies(filters, paged=True)
     query = ordered(matching, filters.get("sort", "name")).options(joinedload(Body.parent))
     if with_districts:
         query = query.options(links_loader())
-    count = not (bounded and filters.get("q"))
+    bounded = bool(bounded and filters.get("q"))
     page = db.paginate(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200,
-                       count=count)
+                       count=False)
     page.total_exceeds = None
-    if not count:
+    if bounded:
         bounded_total(page, matching, filters)
+    else:
+        # Every match counted from the full-text index where there is one (not by walking).
+        page.total = db.session.scalar(select(func.count()).select_from(
+            filtered_bodies(filters).with_only_columns(Body.id).subquery())) or 0
     return page
 
 

@@ -170,7 +170,7 @@ def search_bodies(text: str | None, limit: int = SEARCH_LIMIT) -> list[Body]:
     text = (text or "").strip()
     if len(text) < 2:
         return []
-    query = ordered(filtered_bodies({"q": text}), "name").limit(limit)
+    query = ordered(filtered_bodies({"q": text}, paged=True), "name").limit(limit)
     return list(db.session.scalars(query))
 
 
