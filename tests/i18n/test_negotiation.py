@@ -14,6 +14,7 @@ from flask import render_template_string
 from registry import pagecache
 from registry.languages import COOKIE
 from tests.moderation.conftest import IsolatedClient
+from tests.moderation.helpers import post_form, resolution_fields, tracking_path
 
 SPANISH = {"Accept-Language": "es-US,es;q=0.9"}
 
@@ -84,6 +85,18 @@ def test_pages_name_their_other_language_versions(client, app):
     assert f'hreflang="es" href="{root}/bodies?state=OH&amp;lang=es"' in page
     assert f'hreflang="en" href="{root}/bodies?state=OH&amp;lang=en"' in page
     assert f'hreflang="x-default" href="{root}/bodies?state=OH"' in page
+
+
+def test_a_private_page_names_no_alternates_but_keeps_the_switch(client, make_body):
+    """Alternates are for search engines; a member's tracking page (noindex) lists none, and its
+    switch still brings the member back to the same page."""
+    body = make_body()
+    received = post_form(client, "/submit/resolution", resolution_fields(body.id))
+    path = tracking_path(received.get_data(as_text=True))
+    page = html(client.get(path))
+    assert 'hreflang="es" href' not in page.split("</head>")[0]
+    assert f'href="/language/es?next={path}"' in page
+    assert client.get(f"/language/es?next={path}").headers["Location"] == path
 
 
 def test_dates_follow_the_language(client, make_body, make_resolution):
