@@ -26,13 +26,15 @@ LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
 DEFAULT = "en"
 COOKIE = "lang"
 COOKIE_SECONDS = 365 * 24 * 3600
+# Pages for reviewers (and their sign-in) are written in English only: no half-translated frame.
+ENGLISH_ONLY_BLUEPRINTS = frozenset({"review", "auth"})
 
 babel = Babel()
 
 
 def select() -> str:
     """The language of this request."""
-    if not has_request_context():
+    if not has_request_context() or english_only():
         return DEFAULT
     asked = request.args.get("lang")
     if asked in LANGUAGES:
@@ -41,6 +43,11 @@ def select() -> str:
     if kept in LANGUAGES:
         return kept
     return request.accept_languages.best_match(tuple(LANGUAGES), default=DEFAULT)
+
+
+def english_only() -> bool:
+    """This page is for reviewers: it has no other language and no switch."""
+    return has_request_context() and request.blueprint in ENGLISH_ONLY_BLUEPRINTS
 
 
 def current() -> str:
@@ -145,6 +152,7 @@ def register(app: Flask) -> None:
     app.after_request(vary)
     app.jinja_env.filters.update(num=number, share=share, tr=translate, partial_date=partial_date)
     app.jinja_env.globals.update(LANGUAGES=LANGUAGES, current_language=current,
+                                 english_only_page=english_only,
                                  language_switch=switch_url, language_alternate=alternate_url)
 
 

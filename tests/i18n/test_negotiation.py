@@ -99,6 +99,17 @@ def test_a_private_page_names_no_alternates_but_keeps_the_switch(client, make_bo
     assert client.get(f"/language/es?next={path}").headers["Location"] == path
 
 
+@pytest.mark.parametrize("path", ["/login", "/review", "/review/research", "/account"])
+def test_reviewer_pages_are_written_in_english_only(reviewer_client, path):
+    """Reviewer pages stay in English, frame and all, whatever the browser or the cookie asks;
+    they offer no switch and name no alternates."""
+    reviewer_client.set_cookie(COOKIE, "es")
+    page = html(reviewer_client.get(path, headers=SPANISH))
+    assert '<html lang="en">' in page
+    assert 'class="language-switch"' not in page and "hreflang" not in page
+    assert "Skip to content" in page
+
+
 def test_dates_follow_the_language(client, make_body, make_resolution):
     body = make_body(name="Format Local", state="OH", slug="format-local")
     make_resolution(body, adopted_on=date(2019, 5, 1), date_precision="day")
