@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 from babel.dates import format_date
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from registry.database import db
 from registry.extensions import limiter
@@ -20,6 +20,7 @@ from tests.i18n.untranslated import data_strings, left_in_english
 from tests.moderation.helpers import (
     PDF,
     action_fields,
+    form_tokens,
     post_form,
     resolution_fields,
     tracking_path,
@@ -203,6 +204,38 @@ def test_a_good_post_gets_a_spanish_receipt_and_a_spanish_tracking_page(spanish)
     assert left_in_english(english_tracking, tracking, data) == []
 
 
+def test_the_member_answers_the_reviewer_in_spanish(spanish):
+    receipt = post_form(spanish, "/submit/resolution", resolution_fields()).get_data(as_text=True)
+    path = tracking_path(receipt)
+    db.session.execute(update(Submission).values(status="needs_info",
+                                                 review_note="Please send the minutes."))
+    db.session.commit()
+    page = spanish.get(path).get_data(as_text=True)
+    assert "Responda a la revisión" in page and ">Enviar mi respuesta</button>" in page
+    assert label_of(page, "text") == "Su respuesta"
+    english_page = in_language(spanish, "en").get(path).get_data(as_text=True)
+    data = ["Please send the minutes.", resolution_fields()["new_name"], *data_strings()]
+    assert left_in_english(english_page, page, data) == []
+
+    in_language(spanish, "es")
+    answer = f"{path}/answer"
+    empty = post_form(spanish, answer, {"text": " "}, document=b"not a pdf",
+                      tokens=form_tokens(spanish, path))
+    assert empty.status_code == 422
+    assert field_error(empty.get_data(as_text=True), "text") == (
+        "Escriba su respuesta a la pregunta del equipo de revisión.")
+    tokens = form_tokens(spanish, path)
+    sent = post_form(spanish, answer, {"text": "El acta va por correo."}, tokens=tokens)
+    assert sent.status_code == 303
+    page = spanish.get(path).get_data(as_text=True)
+    assert ("Gracias: su respuesta ya está con el equipo de revisión, y su envío volvió a la "
+            "cola.") in page
+    assert "El equipo de revisión preguntó: Please send the minutes." in page
+    again = post_form(spanish, answer, {"text": "Otra vez."}, tokens=tokens)
+    assert again.status_code == 409
+    assert "Este envío ya no está esperando más información." in again.get_data(as_text=True)
+
+
 @pytest.fixture
 def limited(make_app):
     app = make_app(RATELIMIT_ENABLED=True, SUBMISSION_RATE_LIMIT="1 per minute",
@@ -223,3 +256,16 @@ def test_over_the_budget_the_member_reads_why_in_spanish(limited, make_body):
                      r"\(1 por minuto\), así que este todavía no se guardó\. Vuelva a enviarlo "
                      r"dentro de \d+ segundos?\.", page)
     assert "Todo lo que escribió sigue en el formulario de abajo." in page
+
+
+def test_missing_documents_and_tracking_links_are_explained_in_spanish(spanish):
+    document = spanish.get("/documents/" + "0" * 64)
+    assert document.status_code == 404
+    assert "Ningún registro publicado cita ese documento." in document.get_data(as_text=True)
+    tracking = spanish.get("/submissions/not-a-real-token")
+    assert tracking.status_code == 404
+    assert ("Ningún envío tiene ese enlace de consulta. Revise que haya copiado el enlace "
+            "completo.") in tracking.get_data(as_text=True)
+    body = spanish.get("/submit/correction/no-such-body")
+    assert body.status_code == 404
+    assert "Ningún organismo sindical tiene esa dirección." in body.get_data(as_text=True)
