@@ -10,10 +10,10 @@ from datetime import date
 from typing import Any
 
 from babel.dates import get_month_names
-from flask_babel import gettext
-from flask_babel import lazy_gettext as _l
+from flask_babel import LazyString, gettext
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
+from markupsafe import Markup, escape
 from marshmallow import ValidationError as SchemaError
 from wtforms import (
     BooleanField,
@@ -56,6 +56,19 @@ from registry.vocab import (
 
 STATE_NAMES = {code: code for code in STATE_CODES}
 FORM_KEY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+class LazyText(LazyString):
+    """A word translated when shown, and escaped in HTML like any other text (flask_babel's
+    lazy strings go into HTML unescaped)."""
+
+    def __html__(self) -> Markup:
+        return escape(str(self))
+
+
+def _l(text: str, **values) -> LazyText:
+    """lazy_gettext for the forms' labels, choices and messages, defined at import."""
+    return LazyText(gettext, text, **values)
 
 
 def options(pairs) -> list[SelectChoice]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import LazyString, gettext
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
@@ -28,8 +27,10 @@ from registry.submissions.form_parts import (
     STATE_NAMES,
     UPLOAD_MB,
     FollowsTextRules,
+    LazyText,
     PartialDateForm,
     SubmissionForm,
+    _l,
     checked_upload,
     clean,
     document_field,
@@ -149,7 +150,7 @@ def action_kind_choices() -> list[SelectChoice]:
     return [SelectChoice("", _l("Choose what the body did")),
             *(SelectChoice(code, _l(kind.label),
                            optgroup=_l("Counter-actions") if kind.is_counter
-                           else LazyString(tier_group, kind.rung))
+                           else LazyText(tier_group, kind.rung))
               for code, kind in ACTION_KINDS.items())]
 
 

@@ -16,7 +16,6 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import NotFound, RequestEntityTooLarge
 
@@ -24,7 +23,7 @@ from registry.database import db
 from registry.languages import Labels
 from registry.main.errors import PRIVATE, render_error
 from registry.submissions import answers, budget, services
-from registry.submissions.form_parts import UPLOAD_MB, SubmissionForm, options
+from registry.submissions.form_parts import UPLOAD_MB, SubmissionForm, _l, options
 from registry.submissions.forms import (
     ActionForm,
     AnswerForm,
