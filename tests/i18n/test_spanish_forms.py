@@ -269,3 +269,19 @@ def test_missing_documents_and_tracking_links_are_explained_in_spanish(spanish):
     body = spanish.get("/submit/correction/no-such-body")
     assert body.status_code == 404
     assert "Ningún organismo sindical tiene esa dirección." in body.get_data(as_text=True)
+
+
+def test_the_api_keeps_the_shared_validators_english(client, make_body):
+    """The forms translate the shared rules when they show them; the API's field messages stay
+    as they were (its messages are another part's work)."""
+    body = make_body()
+    document = {"kind": "action", "submitter": {"email": "pat@example.org", "role": "member"},
+                "payload": {"body_id": body.id, "kind": "rally_or_march",
+                            "occurred_on": "2019-06-01", "date_precision": "day",
+                            "description": "Members\x01 marched.", "amount_usd": "12.345"}}
+    response = client.post("/api/v1/submissions", json=document,
+                           headers={"Accept-Language": "es"})
+    assert response.status_code == 422
+    errors = response.get_json()["errors"]["json"]["payload"]
+    assert errors["description"] == ["Must not contain control characters (found U+0001)."]
+    assert errors["amount_usd"] == ["Give the amount in dollars and cents (at most two decimals)."]
