@@ -67,7 +67,7 @@ RESOLUTION_MISTAKES = [
     ("new_name", {"new_name": ""}, "nombre del organismo", "Indique el nombre del organismo."),
     ("new_zip", {"new_zip": "12"}, "código postal", "Use un código postal de 5 dígitos."),
     ("submitter_email", {"submitter_email": "pat at home"}, "correo electrónico",
-     "Escriba una dirección de correo electrónico como nombre@ejemplo.org."),
+     "Escriba una dirección de correo electrónico como nombre@example.org."),
     ("adopted-year", {"adopted-year": ""}, "año", "Indique al menos el año."),
 ]
 
@@ -252,7 +252,7 @@ def test_over_the_budget_the_member_reads_why_in_spanish(limited, make_body):
     response = post_form(client, "/submit/resolution", resolution_fields(body.id, title="Otra"))
     page = response.get_data(as_text=True)
     assert response.status_code == 429
-    assert re.search(r"Ya envió tantos envíos como puede enviar una conexión por ahora "
+    assert re.search(r"Desde esta conexión ya se mandó el máximo de envíos permitido por ahora "
                      r"\(1 por minuto\), así que este todavía no se guardó\. Vuelva a enviarlo "
                      r"dentro de \d+ segundos?\.", page)
     assert "Todo lo que escribió sigue en el formulario de abajo." in page
