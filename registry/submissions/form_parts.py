@@ -13,6 +13,7 @@ from babel.dates import get_month_names
 from flask_babel import LazyString, gettext
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
+from flask_wtf.i18n import translations as wtforms_translations
 from markupsafe import Markup, escape
 from marshmallow import ValidationError as SchemaError
 from wtforms import (
@@ -137,6 +138,12 @@ def check_http_url(form, field) -> None:
 
 class PartialDateForm(Form):
     """A date known to the year, the month or the day."""
+
+    class Meta:
+        def get_translations(self, form):
+            # A plain Form, unlike a FlaskForm, would give WTForms' own messages ("Not a valid
+            # integer value.") in English whatever the reader's language.
+            return wtforms_translations
 
     year = IntegerField(_l("Year"), validators=[InputRequired(_l("Give at least the year.")),
                                                 NumberRange(EARLIEST_YEAR, LATEST_YEAR,

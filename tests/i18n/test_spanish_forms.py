@@ -285,3 +285,12 @@ def test_the_api_keeps_the_shared_validators_english(client, make_body):
     errors = response.get_json()["errors"]["json"]["payload"]
     assert errors["description"] == ["Must not contain control characters (found U+0001)."]
     assert errors["amount_usd"] == ["Give the amount in dollars and cents (at most two decimals)."]
+
+
+def test_wtforms_own_messages_in_a_date_are_spanish_too(spanish):
+    """The date's fields (a form inside the form) speak the reader's language like the others."""
+    response = post_form(spanish, "/submit/resolution", resolution_fields(
+        **{"adopted-year": "mil", "adopted-day": "40"}))
+    page = response.get_data(as_text=True)
+    assert field_error(page, "adopted-year").startswith("No es un valor entero válido.")
+    assert field_error(page, "adopted-day") == "El número debe estar entre 1 y 31."
