@@ -10,6 +10,7 @@ import re
 import pytest
 
 from tests.browser.helpers import axe_violations
+from tests.browser.test_phone_width import OVERFLOW, PHONE
 from tests.moderation.helpers import PDF
 
 TOO_LARGE = 12 * 1024 * 1024  # 12,0 MB, over the 10 MB cap
@@ -96,3 +97,26 @@ def test_a_member_submits_a_resolution_in_spanish(watched_page, live_server, lis
     # The only error is the form sent back with its mistake (422), which the browser logs.
     assert [e for e in page.console_errors if "status of 422" not in e] == []
     assert page.foreign_requests == []
+
+
+def test_the_spanish_forms_fit_a_phone(browser, live_server, listed, make_bill):
+    """Spanish runs longer than English: the forms, sent back with their messages, still fit
+    390 px without scrolling sideways."""
+    make_bill(code="HR 3421", congress=118, title="Medicare for All Act of 2023; the House "
+              "companion of the Senate's single-payer bill, reintroduced")
+    context = browser.new_context(viewport=PHONE)
+    context.add_cookies([{"name": "lang", "value": "es", "url": live_server}])
+    page = context.new_page()
+    try:
+        page.goto(live_server + "/submit")
+        assert page.evaluate(OVERFLOW) is None, ("/submit", page.evaluate(OVERFLOW))
+        for path in ("/submit/resolution", "/submit/action?report=check",
+                     f"/submit/correction/{listed.slug}"):
+            page.goto(live_server + path)
+            assert page.evaluate(OVERFLOW) is None, (path, page.evaluate(OVERFLOW))
+            page.get_by_role("button", name="Enviar a revisión").click()
+            page.wait_for_load_state("networkidle")
+            assert "Revise los campos marcados." in page.inner_text(".form-problems"), path
+            assert page.evaluate(OVERFLOW) is None, (path, page.evaluate(OVERFLOW))
+    finally:
+        context.close()
