@@ -294,3 +294,22 @@ def test_wtforms_own_messages_in_a_date_are_spanish_too(spanish):
     page = response.get_data(as_text=True)
     assert field_error(page, "adopted-year").startswith("No es un valor entero válido.")
     assert field_error(page, "adopted-day") == "El número debe estar entre 1 y 31."
+
+
+@pytest.mark.parametrize(("language", "shown"), [
+    ("es", ["Revise “Título de la resolución”: no se puede aceptar tal como está.",
+            "Ningún organismo sindical del registro tiene ese identificador."]),
+    ("en", ["Length must be between 1 and 300.", "No union body in the registry has that id."]),
+])
+def test_a_service_message_without_a_translation_names_the_field(app, language, shown):
+    """The service speaks the API's English; a message the catalog lacks (marshmallow's own) is
+    replaced, in Spanish, by one naming the field by its Spanish label."""
+    from registry.submissions.forms import ResolutionForm
+
+    with app.test_request_context(headers={"Accept-Language": language}):
+        app.preprocess_request()
+        form = ResolutionForm(formdata=None)
+        form.title.errors, form.body_choice.errors = [], []  # as after validation
+        form.apply_errors({"title": ["Length must be between 1 and 300."],
+                           "body_id": ["No union body in the registry has that id."]})
+        assert [str(m) for m in form.title.errors + form.body_choice.errors] == shown
