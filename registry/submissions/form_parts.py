@@ -109,7 +109,7 @@ UPLOAD_MB = MAX_UPLOAD_BYTES // 2**20
 
 
 def document_field(label) -> FileField:
-    """The upload, named for what fits the form (its label says the size limit: %(mb)s MB); the
+    """The upload, its label naming what fits the form and the size limit (UPLOAD_MB); the
     browser checks its size before sending."""
     return FileField(label, render_kw={"accept": "application/pdf,.pdf",
                                        "data-max-bytes": MAX_UPLOAD_BYTES})
