@@ -10,6 +10,7 @@ from typing import Any
 from marshmallow import ValidationError, fields
 from marshmallow.validate import Length, Regexp, Validator
 
+from registry.text import N_
 from registry.textrules import blank_problem, text_problem
 from registry.vocab import EARLIEST_YEAR
 
@@ -97,7 +98,9 @@ CENT = decimal.Decimal("0.01")
 class Cents(fields.Decimal):
     """An amount in dollars, to the cent: a fraction of a cent is refused, never rounded."""
 
-    default_error_messages = {"cents": "Give the amount in dollars and cents (at most two decimals)."}
+    # Marked for the catalog: the member forms show it in the reader's language.
+    default_error_messages = {
+        "cents": N_("Give the amount in dollars and cents (at most two decimals).")}
 
     def __init__(self, **kwargs: Any):
         super().__init__(places=2, as_string=True, **kwargs)

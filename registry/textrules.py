@@ -9,9 +9,25 @@ have something visible in it, not only spaces or zero-width characters."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
+
+from registry.text import N_
 
 SINGLE_LINE_ALLOWED = frozenset("\t")
 MULTILINE_ALLOWED = frozenset("\t\n\r")
+
+
+# Each problem as one whole sentence, so that a form can show it in the reader's language
+# (the API and imports keep these English words).
+CONTROL = N_("Must not contain control characters (found U+%(code)s).")
+SURROGATE = N_("Must not contain unpaired surrogates (not valid Unicode text) (found U+%(code)s).")
+NONCHARACTER = N_("Must not contain Unicode noncharacters (found U+%(code)s).")
+SEPARATOR = N_("Must not contain line or paragraph separators (found U+%(code)s).")
+BLANK = N_("Must contain visible text.")
+
+
+def _as_written(text: str) -> str:
+    return text
 
 
 def _bad_character(char: str, allowed: frozenset[str]) -> str | None:
@@ -19,23 +35,25 @@ def _bad_character(char: str, allowed: frozenset[str]) -> str | None:
     if char in allowed:
         return None
     if code < 0x20 or 0x7F <= code <= 0x9F:
-        return "control characters"
+        return CONTROL
     if 0xD800 <= code <= 0xDFFF:
-        return "unpaired surrogates (not valid Unicode text)"
+        return SURROGATE
     if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
-        return "Unicode noncharacters"
+        return NONCHARACTER
     if char in "\u2028\u2029":
-        return "line or paragraph separators"
+        return SEPARATOR
     return None
 
 
-def text_problem(value: str, multiline: bool = False) -> str | None:
-    """Why a text cannot be accepted, in words for the person who sent it; None when it can."""
+def text_problem(value: str, multiline: bool = False,
+                 translate: Callable[[str], str] = _as_written) -> str | None:
+    """Why a text cannot be accepted, in words for the person who sent it; None when it can.
+    translate: the words in the reader's language (a form's gettext); English by default."""
     allowed = MULTILINE_ALLOWED if multiline else SINGLE_LINE_ALLOWED
     for char in value:
-        what = _bad_character(char, allowed)
-        if what:
-            return f"Must not contain {what} (found U+{ord(char):04X})."
+        problem = _bad_character(char, allowed)
+        if problem:
+            return translate(problem) % {"code": f"{ord(char):04X}"}
     return None
 
 
@@ -45,6 +63,6 @@ def has_visible_text(value: str) -> bool:
                for char in value)
 
 
-def blank_problem(value: str) -> str | None:
+def blank_problem(value: str, translate: Callable[[str], str] = _as_written) -> str | None:
     """For required values: refuse text made only of spaces or invisible characters."""
-    return None if has_visible_text(value) else "Must contain visible text."
+    return None if has_visible_text(value) else translate(BLANK)

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from flask import current_app
+from flask_babel import gettext
 from werkzeug.utils import secure_filename
 
+from registry.text import N_
 from registry.vocab import LENGTHS, MAX_UPLOAD_BYTES
 
 PDF_MAGIC = b"%PDF-"
@@ -20,7 +22,23 @@ SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class DocumentError(ValueError):
-    """The upload is not an acceptable PDF; the message says why, for the person uploading."""
+    """The upload is not an acceptable PDF; the message says why, for the person uploading (in
+    English; translated() in the reader's language)."""
+
+    def __init__(self, message: str, **values):
+        self.message = message
+        self.values = values
+        super().__init__(message % values)
+
+    def translated(self) -> str:
+        return gettext(self.message, **self.values) if self.values else gettext(self.message)
+
+
+EMPTY = N_("The file is empty. Choose the PDF again, or another copy of it.")
+TOO_LARGE = N_("The file is larger than %(mb)s MB. Upload a smaller scan, or give a link to it "
+               "instead.")
+NOT_A_PDF = N_("The file is not a PDF (its content does not start like a PDF). Save or scan the "
+               "document as PDF and try again.")
 
 
 @dataclass(frozen=True)
@@ -39,14 +57,12 @@ def check_pdf(stream: BinaryIO, filename: str | None) -> CheckedDocument:
     """Read an upload and refuse anything but a non-empty PDF of at most 10 MB."""
     content = stream.read(MAX_UPLOAD_BYTES + 1)
     if not content:
-        raise DocumentError("The file is empty. Choose the PDF again, or another copy of it.")
+        raise DocumentError(EMPTY)
     if len(content) > MAX_UPLOAD_BYTES:
-        raise DocumentError(f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB. "
-                            "Upload a smaller scan, or give a link to it instead.")
+        raise DocumentError(TOO_LARGE, mb=MAX_UPLOAD_BYTES // (1024 * 1024))
     # The content decides, not the name: a renamed image or text file is not a PDF.
     if not content.startswith(PDF_MAGIC):
-        raise DocumentError("The file is not a PDF (its content does not start like a PDF). "
-                            "Save or scan the document as PDF and try again.")
+        raise DocumentError(NOT_A_PDF)
     return CheckedDocument(content, display_name(filename))
 
 

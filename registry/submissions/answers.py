@@ -9,6 +9,11 @@ from registry.database import db, utcnow
 from registry.documents import storage
 from registry.documents.storage import CheckedDocument
 from registry.models import Submission, SubmissionAnswer
+from registry.text import N_
+
+# Shown to the submitter, translated by the page (registry.submissions.views).
+TAKEN_UP = N_("This submission is not waiting for more information any more: a reviewer has "
+              "taken it up again.")
 
 
 class AnswerError(ValueError):
@@ -26,8 +31,7 @@ def answer(submission: Submission, text: str, document: CheckedDocument | None =
         .values(status="pending", answered_at=utcnow(), updated_at=utcnow())
         .execution_options(synchronize_session=False))
     if moved.rowcount != 1:
-        raise AnswerError("This submission is not waiting for more information any more: "
-                          "a reviewer has taken it up again.")
+        raise AnswerError(TAKEN_UP)
     question = submission.review_note
     db.session.refresh(submission)
     if document is not None:

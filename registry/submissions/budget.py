@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 
 from flask import current_app
+from flask_babel import gettext, ngettext
 from flask_limiter.util import get_remote_address
 from limits import RateLimitItem, parse_many
 
@@ -31,12 +32,21 @@ class OverLimit:
 
     retry_after: int
     limit: str
+    rule: str = ""  # the limit as configured, e.g. "5 per minute; 20 per hour"
 
     @property
     def message(self) -> str:
+        """In English, as the API gives it."""
         return (f"You have sent as many submissions as one connection may send for now "
                 f"({self.limit}), so this one was not saved yet. Please send it again "
                 f"{wait_words(self.retry_after)}.")
+
+    def translated(self) -> str:
+        """The message in the reader's language, for the member forms."""
+        limit = translated_words(self.rule) if self.rule else self.limit
+        return gettext("You have sent as many submissions as one connection may send for now "
+                       "(%(limit)s), so this one was not saved yet. Please send it again "
+                       "%(wait)s.", limit=limit, wait=translated_wait(self.retry_after))
 
 
 def wait_words(seconds: int) -> str:
@@ -44,6 +54,43 @@ def wait_words(seconds: int) -> str:
         return f"in {seconds} second{'s' if seconds != 1 else ''}"
     minutes = math.ceil(seconds / 60)
     return f"in {minutes} minutes"
+
+
+def translated_wait(seconds: int) -> str:
+    """wait_words in the reader's language."""
+    if seconds < 90:
+        return ngettext("in %(num)d second", "in %(num)d seconds", seconds)
+    return ngettext("in %(num)d minute", "in %(num)d minutes", math.ceil(seconds / 60))
+
+
+PER_UNIT = {"second": lambda n: gettext("%(amount)d a second", amount=n),
+            "minute": lambda n: gettext("%(amount)d a minute", amount=n),
+            "hour": lambda n: gettext("%(amount)d an hour", amount=n),
+            "day": lambda n: gettext("%(amount)d a day", amount=n),
+            "month": lambda n: gettext("%(amount)d a month", amount=n),
+            "year": lambda n: gettext("%(amount)d a year", amount=n)}
+EVERY_UNITS = {
+    "second": lambda n, m: gettext("%(amount)d every %(count)d seconds", amount=n, count=m),
+    "minute": lambda n, m: gettext("%(amount)d every %(count)d minutes", amount=n, count=m),
+    "hour": lambda n, m: gettext("%(amount)d every %(count)d hours", amount=n, count=m),
+    "day": lambda n, m: gettext("%(amount)d every %(count)d days", amount=n, count=m),
+    "month": lambda n, m: gettext("%(amount)d every %(count)d months", amount=n, count=m),
+    "year": lambda n, m: gettext("%(amount)d every %(count)d years", amount=n, count=m),
+}
+
+
+def translated_words(rule: str) -> str:
+    """_words in the reader's language: '5 por minuto, 20 por hora'."""
+    parts = []
+    for item in _items(rule):
+        unit = item.GRANULARITY.name
+        if unit not in PER_UNIT:
+            return _words(rule)
+        if item.multiples == 1:
+            parts.append(PER_UNIT[unit](item.amount))
+        else:
+            parts.append(EVERY_UNITS[unit](item.amount, item.multiples))
+    return ", ".join(parts)
 
 
 def attempt_limit() -> str:
@@ -85,7 +132,7 @@ def _over(rule: str, scope: str, spend: bool) -> OverLimit | None:
     for item in _items(rule):
         check = limiter.limiter.hit if spend else limiter.limiter.test
         if not check(item, *identifiers):
-            return OverLimit(_wait(item, identifiers), _words(rule))
+            return OverLimit(_wait(item, identifiers), _words(rule), rule)
     return None
 
 

@@ -9,8 +9,12 @@ import secrets
 from datetime import date
 from typing import Any
 
+from babel.dates import get_month_names
+from flask_babel import LazyString, gettext
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
+from flask_wtf.i18n import translations as wtforms_translations
+from markupsafe import Markup, escape
 from marshmallow import ValidationError as SchemaError
 from wtforms import (
     BooleanField,
@@ -39,8 +43,8 @@ from registry.accounts.services import EMAIL
 from registry.documents import held
 from registry.documents.storage import CheckedDocument, DocumentError, check_pdf
 from registry.followthrough.status import today
+from registry.languages import current, translate
 from registry.records.rows import http_url
-from registry.text import MONTHS
 from registry.textrules import blank_problem, text_problem
 from registry.vocab import (
     EARLIEST_YEAR,
@@ -55,10 +59,28 @@ STATE_NAMES = {code: code for code in STATE_CODES}
 FORM_KEY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
+class LazyText(LazyString):
+    """A word translated when shown, and escaped in HTML like any other text (flask_babel's
+    lazy strings go into HTML unescaped)."""
+
+    def __html__(self) -> Markup:
+        return escape(str(self))
+
+
+def _l(text: str, **values) -> LazyText:
+    """lazy_gettext for the forms' labels, choices and messages, defined at import."""
+    return LazyText(gettext, text, **values)
+
+
 def options(pairs) -> list[SelectChoice]:
     """Select or radio choices from (value, label) pairs or a {value: label} mapping."""
     items = pairs.items() if isinstance(pairs, dict) else pairs
     return [SelectChoice(str(value), label) for value, label in items]
+
+
+def translated(vocabulary: dict[str, str]) -> dict[str, Any]:
+    """A vocabulary's words (marked with N_) read in the reader's language when shown."""
+    return {code: _l(word) for code, word in vocabulary.items()}
 
 
 def new_form_key() -> str:
@@ -76,23 +98,28 @@ class FollowsTextRules:
     def __call__(self, form, field) -> None:
         if not isinstance(field.data, str) or not field.data:
             return
-        problem = text_problem(field.data, self.multiline)
+        problem = text_problem(field.data, self.multiline, translate=gettext)
         if problem is None and self.required:
-            problem = blank_problem(field.data)
+            problem = blank_problem(field.data, translate=gettext)
         if problem:
             raise ValidationError(problem)
 
 
-def document_field(what: str) -> FileField:
-    """The upload, named for what fits the form; the browser checks its size before sending."""
-    return FileField(f"Upload {what} (PDF, up to {MAX_UPLOAD_BYTES // 2**20} MB)",
-                     render_kw={"accept": "application/pdf,.pdf", "data-max-bytes": MAX_UPLOAD_BYTES})
+UPLOAD_MB = MAX_UPLOAD_BYTES // 2**20
 
 
-def text(label: str, length: str, required: bool = False, message: str | None = None,
+def document_field(label) -> FileField:
+    """The upload, its label naming what fits the form and the size limit (UPLOAD_MB); the
+    browser checks its size before sending."""
+    return FileField(label, render_kw={"accept": "application/pdf,.pdf",
+                                       "data-max-bytes": MAX_UPLOAD_BYTES})
+
+
+def text(label, length: str, required: bool = False, message=None,
          area: bool = False) -> StringField:
     """A text field; a text area takes several lines."""
-    first = DataRequired(message or "This field is required.") if required else Optional()
+    # Without a message, WTForms says "This field is required." in the reader's language.
+    first = DataRequired(message) if required else Optional()
     kind = TextAreaField if area else StringField
     return kind(label, validators=[first, Length(max=LENGTHS[length]),
                                    FollowsTextRules(multiline=area, required=required)])
@@ -105,32 +132,43 @@ def check_http_url(form, field) -> None:
     try:
         http_url(field.data)
     except SchemaError as error:
-        raise ValidationError("Give a web address starting with http:// or https://.") from error
+        raise ValidationError(gettext("Give a web address starting with http:// or https://.")) \
+            from error
 
 
 class PartialDateForm(Form):
     """A date known to the year, the month or the day."""
 
-    year = IntegerField("Year", validators=[InputRequired("Give at least the year."),
-                                            NumberRange(EARLIEST_YEAR, LATEST_YEAR,
-                                                        "Give a year such as 2019.")])
-    month = SelectField("Month (if known)", validators=[Optional()],
-                        choices=options([("", "Not known"), *enumerate(MONTHS, 1)]))
-    day = IntegerField("Day (if known)", validators=[Optional(), NumberRange(1, 31)])
+    class Meta:
+        def get_translations(self, form):
+            # A plain Form, unlike a FlaskForm, would give WTForms' own messages ("Not a valid
+            # integer value.") in English whatever the reader's language.
+            return wtforms_translations
+
+    year = IntegerField(_l("Year"), validators=[InputRequired(_l("Give at least the year.")),
+                                                NumberRange(EARLIEST_YEAR, LATEST_YEAR,
+                                                            _l("Give a year such as 2019."))])
+    month = SelectField(_l("Month (if known)"), validators=[Optional()], choices=[])
+    day = IntegerField(_l("Day (if known)"), validators=[Optional(), NumberRange(1, 31)])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.month.choices = month_choices()
 
     def validate(self, extra_validators=None) -> bool:
         if not super().validate(extra_validators):
             return False
         if self.day.data and not self.month.data:
-            self.day.errors.append("Give the month too, or leave the day empty.")
+            self.day.errors.append(gettext("Give the month too, or leave the day empty."))
             return False
         try:
             on, _ = self.value()
         except ValueError:
-            self.day.errors.append("That day does not exist in that month.")
+            self.day.errors.append(gettext("That day does not exist in that month."))
             return False
         if on > today():
-            self.year.errors.append("That date is in the future: report only what has happened.")
+            self.year.errors.append(gettext("That date is in the future: report only what has "
+                                            "happened."))
             return False
         return True
 
@@ -144,36 +182,50 @@ class PartialDateForm(Form):
         return date(self.year.data, month, self.day.data), "day"
 
 
+def month_choices() -> list[SelectChoice]:
+    """The months by name in the reader's language, after "Not known"."""
+    names = get_month_names("wide", locale=current())
+    return options([("", gettext("Not known")), *((n, names[n]) for n in range(1, 13))])
+
+
 class SubmissionForm(FlaskForm):
     """What every member form has: a source, the submitter, the honeypot and a one-time key."""
 
-    source_url = URLField("Link to a public source (news story, union page, minutes online)",
+    source_url = URLField(_l("Link to a public source (news story, union page, minutes online)"),
                           validators=[Optional(), Length(max=LENGTHS["url"]), FollowsTextRules(),
                                       check_http_url])
-    document = document_field("a document")
+    document = document_field(_l("Upload a document (PDF, up to %(mb)s MB)", mb=UPLOAD_MB))
     # An accepted upload kept on the server while the form is corrected (registry.documents.held).
     held_document = HiddenField()
-    drop_held = BooleanField("Do not send this file")
-    submitter_name = text("Your name", "person_name")
-    submitter_email = EmailField("Your email (private: only reviewers see it)", validators=[
-        InputRequired("Give an email address so a reviewer can reach you."),
+    drop_held = BooleanField(_l("Do not send this file"))
+    submitter_name = text(_l("Your name"), "person_name")
+    submitter_email = EmailField(_l("Your email (private: only reviewers see it)"), validators=[
+        InputRequired(_l("Give an email address so a reviewer can reach you.")),
         Length(max=LENGTHS["email"]), FollowsTextRules(),
-        Regexp(EMAIL, message="Enter an email address such as name@example.org."),
+        Regexp(EMAIL, message=_l("Enter an email address such as name@example.org.")),
     ])
-    submitter_role = SelectField("Your role in the union", choices=options(SUBMITTER_ROLES),
-                                 default="member")
-    credit_public = BooleanField("Credit me publicly by name on the published record")
+    submitter_role = SelectField(_l("Your role in the union"),
+                                 choices=options(translated(SUBMITTER_ROLES)), default="member")
+    credit_public = BooleanField(_l("Credit me publicly by name on the published record"))
     # Spam trap: people leave it empty (its label says so); bots fill every field.
-    leave_blank = StringField("Leave this field empty", validators=[Optional()])
+    leave_blank = StringField(_l("Leave this field empty"), validators=[Optional()])
     form_key = HiddenField(default=new_form_key)
 
     checked_document: CheckedDocument | None = None
     document_is_new = False
     _document_read = False
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # What the browser says of a file over the limit (static/js/upload-size.js fills it in).
+        self.document.render_kw = {**self.document.render_kw, "data-too-large": gettext(
+            "“{name}” is {size} MB: a PDF may be at most {limit} MB. Choose a smaller scan, "
+            "or give a link instead.")}
+
     def validate_submitter_name(self, field) -> None:
         if self.credit_public.data and not (field.data or "").strip():
-            raise ValidationError("Give your name to be credited, or untick the credit box.")
+            raise ValidationError(gettext("Give your name to be credited, or untick the credit "
+                                          "box."))
 
     def validate_document(self, field) -> None:
         """A new upload is checked; without one, the upload held from an earlier try is taken."""
@@ -189,8 +241,9 @@ class SubmissionForm(FlaskForm):
         self.checked_document = held.take(self.held_document.data)
         if self.checked_document is None:
             self.held_document.data = ""
-            raise ValidationError("The file you attached earlier is no longer kept (files are kept "
-                                  "for a day while a form is corrected). Please attach it again.")
+            raise ValidationError(gettext("The file you attached earlier is no longer kept (files "
+                                          "are kept for a day while a form is corrected). Please "
+                                          "attach it again."))
 
     def keep_upload(self) -> None:
         """Before the form is shown again: keep an accepted upload on the server, so the next
@@ -230,7 +283,8 @@ class SubmissionForm(FlaskForm):
     ERROR_FIELDS: dict[str, str] = {}
 
     def apply_errors(self, errors: dict[str, Any]) -> None:
-        """Show errors found by the service's validation next to the matching fields."""
+        """Show errors found by the service's validation next to the matching fields, in the
+        reader's language (the service speaks the API's English)."""
         for key, messages in errors.items():
             if isinstance(messages, dict):  # nested, e.g. new_body.name
                 self.apply_errors({f"{key}.{k}": v for k, v in messages.items()})
@@ -243,7 +297,21 @@ class SubmissionForm(FlaskForm):
                 target = field.errors
             else:
                 target = self.form_errors
-            target.extend(messages if isinstance(messages, list) else [str(messages)])
+            for message in messages if isinstance(messages, list) else [messages]:
+                target.append(shown_error(str(message), field))
+
+
+def shown_error(message: str, field) -> str:
+    """A service's message as the form shows it: translated when the catalog has it; otherwise,
+    in another language than English, a sentence naming the field by its label."""
+    words = translate(message)
+    if words != message or current() == "en":
+        return words
+    if field is None:
+        return gettext("Something in the form cannot be accepted as it is. Check it and send it "
+                       "again.")
+    label = field.label.text
+    return gettext("Check “%(field)s”: it cannot be accepted as it is.", field=label)
 
 
 def checked_upload(field) -> CheckedDocument | None:
@@ -254,7 +322,7 @@ def checked_upload(field) -> CheckedDocument | None:
     try:
         return check_pdf(upload.stream, upload.filename)
     except DocumentError as error:
-        raise ValidationError(str(error)) from error
+        raise ValidationError(error.translated()) from error
 
 
 def clean(value: str | None) -> str | None:

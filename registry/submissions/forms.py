@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
@@ -24,14 +25,18 @@ from registry.documents.storage import CheckedDocument
 from registry.followthrough.ladder import ACTION_KINDS, TIERS
 from registry.submissions.form_parts import (
     STATE_NAMES,
+    UPLOAD_MB,
     FollowsTextRules,
+    LazyText,
     PartialDateForm,
     SubmissionForm,
+    _l,
     checked_upload,
     clean,
     document_field,
     options,
     text,
+    translated,
 )
 from registry.submissions.schemas import ZIP_CODE
 from registry.vocab import (
@@ -43,26 +48,28 @@ from registry.vocab import (
     parse_record_id,
 )
 
-REPORTS = {"action": "Something the body did after its resolution",
-           "check": "We looked, and found no follow-through since the resolution"}
+REPORTS = {"action": _l("Something the body did after its resolution"),
+           "check": _l("We looked, and found no follow-through since the resolution")}
 
 
 class BodyPickerForm(SubmissionForm):
     """Pick the union body from the registry, or describe one that is not listed."""
 
-    body_query = StringField("Search by name, union, local number or city",
+    body_query = StringField(_l("Search by name, union, local number or city"),
                              validators=[Optional(), Length(max=LENGTHS["name"]), FollowsTextRules()])
-    body_choice = StringField("Union body")
-    new_name = text("Name of the body", "name")
-    new_level = SelectField("Level", choices=options({"": "Choose a level", **LEVELS}),
+    body_choice = StringField(_l("Union body"))
+    new_name = text(_l("Name of the body"), "name")
+    new_level = SelectField(_l("Level"),
+                            choices=options({"": _l("Choose a level"), **translated(LEVELS)}),
                             validators=[Optional()])
-    new_affiliation = text("National union or federation (e.g. CWA, AFL-CIO)", "affiliation")
-    new_designation = text("Designation (e.g. Local 7901)", "designation")
-    new_city = text("City", "city")
-    new_state = SelectField("State", choices=options({"": "Choose a state", **STATE_NAMES}),
+    new_affiliation = text(_l("National union or federation (e.g. CWA, AFL-CIO)"), "affiliation")
+    new_designation = text(_l("Designation (e.g. Local 7901)"), "designation")
+    new_city = text(_l("City"), "city")
+    new_state = SelectField(_l("State"), choices=options({"": _l("Choose a state"), **STATE_NAMES}),
                             validators=[Optional()])
-    new_zip = StringField("ZIP code", validators=[Optional(), Length(max=LENGTHS["zip"]),
-                                                  Regexp(ZIP_CODE, message="Use a 5-digit ZIP code.")])
+    new_zip = StringField(_l("ZIP code"), validators=[
+        Optional(), Length(max=LENGTHS["zip"]),
+        Regexp(ZIP_CODE, message=_l("Use a 5-digit ZIP code."))])
 
     ERROR_FIELDS = {"body_id": "body_choice", "new_body.name": "new_name",
                     "new_body.level": "new_level", "new_body.affiliation": "new_affiliation",
@@ -78,15 +85,16 @@ class BodyPickerForm(SubmissionForm):
         valid = super().validate(extra_validators)
         choice = (self.body_choice.data or "").strip()
         if choice == "new":
-            for field, what in ((self.new_name, "the body's name"), (self.new_level, "its level"),
-                                (self.new_state, "its state")):
+            for field, message in ((self.new_name, _l("Give the body's name.")),
+                                   (self.new_level, _l("Give its level.")),
+                                   (self.new_state, _l("Give its state."))):
                 if not (field.data or "").strip():
-                    field.errors.append(f"Give {what}.")
+                    field.errors.append(message)
                     valid = False
         elif self.chosen_body_id() is None:
-            self.body_choice.errors.append(
-                "Choose the union body from the search results, or choose “It is not in the registry” "
-                "and describe it.")
+            self.body_choice.errors.append(gettext(
+                "Choose the union body from the search results, or choose “It is not in the "
+                "registry” and describe it."))
             valid = False
         return valid
 
@@ -102,18 +110,21 @@ class BodyPickerForm(SubmissionForm):
 
 
 class ResolutionForm(BodyPickerForm):
-    document = document_field("the signed resolution, or the minutes of the vote")
-    bill = SelectField("Bill", choices=[], validate_choice=True)
-    stance = RadioField("The resolution", choices=options({"support": "Supports it", "oppose": "Opposes it"}),
+    document = document_field(_l("Upload the signed resolution, or the minutes of the vote (PDF, "
+                                 "up to %(mb)s MB)", mb=UPLOAD_MB))
+    bill = SelectField(_l("Bill"), choices=[], validate_choice=True)
+    stance = RadioField(_l("The resolution"),
+                        choices=options({"support": _l("Supports it"), "oppose": _l("Opposes it")}),
                         default="support", validators=[InputRequired()])
-    adopted = FormField(PartialDateForm, label="Adopted on")
-    title = text("Title of the resolution", "title", required=True,
-                 message="Give the resolution's title (or a short description).")
-    summary = text("Summary: what does it say and resolve?", "summary", required=True, area=True,
-                   message="Summarise what the resolution says.")
-    full_text = text("Full text (optional)", "text", area=True)
-    commitments = SelectMultipleField("What the resolution committed the body to do",
-                                      choices=options(COMMITMENTS), validators=[Optional()],
+    adopted = FormField(PartialDateForm, label=_l("Adopted on"))
+    title = text(_l("Title of the resolution"), "title", required=True,
+                 message=_l("Give the resolution's title (or a short description)."))
+    summary = text(_l("Summary: what does it say and resolve?"), "summary", required=True,
+                   area=True, message=_l("Summarise what the resolution says."))
+    full_text = text(_l("Full text (optional)"), "text", area=True)
+    commitments = SelectMultipleField(_l("What the resolution committed the body to do"),
+                                      choices=options(translated(COMMITMENTS)),
+                                      validators=[Optional()],
                                       widget=ListWidget(prefix_label=False),
                                       option_widget=CheckboxInput())
 
@@ -129,33 +140,39 @@ class ResolutionForm(BodyPickerForm):
                 "source_url": clean(self.source_url.data)}
 
 
+def tier_group(rung: int) -> str:
+    return gettext("Tier %(rung)s: %(name)s", rung=rung, name=gettext(TIERS[rung]))
+
+
 def action_kind_choices() -> list[SelectChoice]:
     """Action kinds grouped by their rung on the ladder (optgroups), counter-actions last; no
     kind is chosen until the member chooses one."""
-    return [SelectChoice("", "Choose what the body did"),
-            *(SelectChoice(code, kind.label, optgroup="Counter-actions" if kind.is_counter
-                           else f"Tier {kind.rung}: {TIERS[kind.rung]}")
+    return [SelectChoice("", _l("Choose what the body did")),
+            *(SelectChoice(code, _l(kind.label),
+                           optgroup=_l("Counter-actions") if kind.is_counter
+                           else LazyText(tier_group, kind.rung))
               for code, kind in ACTION_KINDS.items())]
 
 
 class ActionForm(BodyPickerForm):
-    document = document_field("a document showing what happened or what you checked: minutes, a "
-                              "flyer, a newsletter, a letter")
-    report = RadioField("What are you reporting?", choices=options(REPORTS), default="action",
+    document = document_field(_l("Upload a document showing what happened or what you checked: "
+                                 "minutes, a flyer, a newsletter, a letter (PDF, up to %(mb)s MB)",
+                                 mb=UPLOAD_MB))
+    report = RadioField(_l("What are you reporting?"), choices=options(REPORTS), default="action",
                         validators=[Optional()])
-    kind = SelectField("What did the body do?", choices=action_kind_choices(),
-                       validators=[InputRequired("Choose what the body did.")])
-    scope = SelectField("What was it for?", choices=options(ACTION_SCOPES), default="single_payer",
-                        validators=[Optional()])
-    occurred = FormField(PartialDateForm, label="When")
-    description = text("Describe it: what happened, where, who took part", "description",
-                       required=True, area=True, message="Describe what the body did.")
-    searched = text("Where did you look? (minutes, newsletters, the body's website, news "
-                    "archives — one per line)", "searched", area=True)
-    participants = IntegerField("Members taking part (if known)", validators=[
-        Optional(), NumberRange(0, 10_000_000, "Give a whole number of people.")])
-    amount_usd = DecimalField("Dollars given or spent (if any)", places=2, validators=[
-        Optional(), NumberRange(0, 1_000_000_000, "Give an amount in dollars.")])
+    kind = SelectField(_l("What did the body do?"), choices=action_kind_choices(),
+                       validators=[InputRequired(_l("Choose what the body did."))])
+    scope = SelectField(_l("What was it for?"), choices=options(translated(ACTION_SCOPES)),
+                        default="single_payer", validators=[Optional()])
+    occurred = FormField(PartialDateForm, label=_l("When"))
+    description = text(_l("Describe it: what happened, where, who took part"), "description",
+                       required=True, area=True, message=_l("Describe what the body did."))
+    searched = text(_l("Where did you look? (minutes, newsletters, the body's website, news "
+                       "archives — one per line)"), "searched", area=True)
+    participants = IntegerField(_l("Members taking part (if known)"), validators=[
+        Optional(), NumberRange(0, 10_000_000, _l("Give a whole number of people."))])
+    amount_usd = DecimalField(_l("Dollars given or spent (if any)"), places=2, validators=[
+        Optional(), NumberRange(0, 1_000_000_000, _l("Give an amount in dollars."))])
 
     ERROR_FIELDS = {**BodyPickerForm.ERROR_FIELDS, "occurred_on": "occurred",
                     "date_precision": "occurred", "checked_on": "occurred", "summary": "description"}
@@ -173,10 +190,11 @@ class ActionForm(BodyPickerForm):
         valid = super().validate(extra_validators)
         if checking:
             if not (self.searched.data or "").strip():
-                self.searched.errors.append("Say where you looked.")
+                self.searched.errors.append(gettext("Say where you looked."))
                 valid = False
             if not self.occurred.errors and self.occurred.form.value()[1] != "day":
-                self.occurred.form.day.errors.append("Give the day you looked: year, month and day.")
+                self.occurred.form.day.errors.append(
+                    gettext("Give the day you looked: year, month and day."))
                 valid = False
         return valid
 
@@ -195,12 +213,13 @@ class ActionForm(BodyPickerForm):
 
 
 class CorrectionForm(SubmissionForm):
-    document = document_field("a document showing what the record should say")
-    field = SelectField("What is wrong?", choices=options(CORRECTION_FIELDS),
+    document = document_field(_l("Upload a document showing what the record should say (PDF, up "
+                                 "to %(mb)s MB)", mb=UPLOAD_MB))
+    field = SelectField(_l("What is wrong?"), choices=options(translated(CORRECTION_FIELDS)),
                         validators=[InputRequired()])
-    proposed_value = text("What should it say?", "note", required=True, area=True,
-                          message="Say what the record should say.")
-    explanation = text("How do you know? (optional)", "note", area=True)
+    proposed_value = text(_l("What should it say?"), "note", required=True, area=True,
+                          message=_l("Say what the record should say."))
+    explanation = text(_l("How do you know? (optional)"), "note", area=True)
 
     def payload(self, body_id: int) -> dict[str, Any]:
         return {"body_id": body_id, "field": self.field.data,
@@ -212,10 +231,10 @@ class CorrectionForm(SubmissionForm):
 class AnswerForm(FlaskForm):
     """The submitter's answer to a reviewer who needs more information."""
 
-    text = text("Your answer", "note", required=True, area=True,
-                message="Write your answer to the reviewer's question.")
-    document = FileField("Attach a PDF (optional: the signed resolution, minutes or a letter, "
-                         "up to 10 MB)")
+    text = text(_l("Your answer"), "note", required=True, area=True,
+                message=_l("Write your answer to the reviewer's question."))
+    document = FileField(_l("Attach a PDF (optional: the signed resolution, minutes or a letter, "
+                            "up to %(mb)s MB)", mb=UPLOAD_MB))
 
     checked_document: CheckedDocument | None = None
 

@@ -22,6 +22,7 @@ from registry.fields import (
 from registry.followthrough.ladder import ACTION_KINDS
 from registry.followthrough.status import today
 from registry.records.rows import http_url
+from registry.text import N_
 from registry.vocab import (
     ACTION_SCOPES,
     COMMITMENTS,
@@ -75,7 +76,7 @@ class NewBodySchema(Schema):
     state = fields.String(required=True, validate=validate.OneOf(STATE_CODES),
                           metadata={"description": "Two-letter state code."})
     zip = fields.String(allow_none=True, load_default=None, validate=FullMatch(
-        ZIP_CODE, error="Use a 5-digit ZIP code (or ZIP+4)."), metadata={"description": "ZIP code."})
+        ZIP_CODE, error=N_("Use a 5-digit ZIP code (or ZIP+4).")), metadata={"description": "ZIP code."})
 
 
 class SubmitterSchema(Schema):
@@ -85,7 +86,7 @@ class SubmitterSchema(Schema):
     email = fields.String(required=True, validate=[
         validate.Length(max=LENGTHS["email"]),
         TextRules(),
-        FullMatch(EMAIL, error="Enter an email address such as name@example.org."),
+        FullMatch(EMAIL, error=N_("Enter an email address such as name@example.org.")),
     ], metadata={"description": "Where a reviewer can reach you; never published."})
     role = fields.String(required=True, validate=validate.OneOf(SUBMITTER_ROLES),
                          metadata={"description": "Your role in the body."})
@@ -96,12 +97,13 @@ class SubmitterSchema(Schema):
     @validates_schema
     def name_for_credit(self, data: dict[str, Any], **kwargs) -> None:
         if data.get("credit_public") and not data.get("name"):
-            raise ValidationError("Give your name to be credited, or untick the credit box.", "name")
+            raise ValidationError(N_("Give your name to be credited, or untick the credit box."),
+                                  "name")
 
 
 def check_not_future(on: date | None, field_name: str) -> None:
     if on is not None and on > today():
-        raise ValidationError("That date is in the future: report only what has happened.",
+        raise ValidationError(N_("That date is in the future: report only what has happened."),
                               field_name)
 
 
@@ -117,8 +119,8 @@ class _TargetSchema(Schema):
     @validates_schema
     def one_body(self, data: dict[str, Any], **kwargs) -> None:
         if (data.get("body_id") is None) == (data.get("new_body") is None):
-            raise ValidationError("Choose a body from the registry or describe a new one (not both).",
-                                  "body_id")
+            raise ValidationError(
+                N_("Choose a body from the registry or describe a new one (not both)."), "body_id")
 
 
 class ResolutionPayloadSchema(_TargetSchema):

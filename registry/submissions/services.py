@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
+from flask_babel import gettext
 from itsdangerous import BadSignature, URLSafeSerializer
 from marshmallow import ValidationError
 from sqlalchemy import select
@@ -21,8 +22,10 @@ from registry.bodies.services import filtered_bodies, ordered
 from registry.database import db
 from registry.documents import storage
 from registry.documents.storage import CheckedDocument
+from registry.languages import current
 from registry.models import Bill, Body, Submission
 from registry.submissions.schemas import PAYLOAD_SCHEMAS, SubmitterSchema
+from registry.text import N_
 
 SEARCH_LIMIT = 20
 DEFAULT_RATE_LIMIT = "20 per hour; 5 per minute"
@@ -79,9 +82,9 @@ def validate(kind: str, payload: dict[str, Any], submitter: dict[str, Any]) -> t
     except ValidationError as error:
         errors.update({f"submitter_{k}": v for k, v in error.normalized_messages().items()})
     if data.get("body_id") is not None and db.session.get(Body, data["body_id"]) is None:
-        errors["body_id"] = ["No union body in the registry has that id."]
+        errors["body_id"] = [N_("No union body in the registry has that id.")]
     if data.get("bill_id") is not None and db.session.get(Bill, data["bill_id"]) is None:
-        errors["bill_id"] = ["No bill in the registry has that id."]
+        errors["bill_id"] = [N_("No bill in the registry has that id.")]
     if errors:
         raise SubmissionError(errors)
     return data, who
@@ -194,15 +197,21 @@ BILL_TITLE_CHARS = 48
 def bill_label(bill: Bill) -> str:
     """A bill as the form lists it: code, a short title, and its Congress (or state) and year, so
     that bills of the same name can be told apart ("HR 1384 — Medicare for All Act of 2019
-    (116th Congress, 2019)"). Short enough for a phone."""
+    (116th Congress, 2019)"; "… (116.º Congreso, 2019)" in Spanish). Short enough for a phone."""
     title = bill.title.split(" (", 1)[0].split(";", 1)[0].strip()
     if len(title) > BILL_TITLE_CHARS:
         title = title[:BILL_TITLE_CHARS - 1].rstrip() + "…"
-    where = f"{ordinal(bill.congress)} Congress" if bill.congress else bill.jurisdiction
+    where = gettext("%(ordinal)s Congress", ordinal=reader_ordinal(bill.congress)) \
+        if bill.congress else bill.jurisdiction
     when = [where] if where else []
     if bill.introduced_on:
         when.append(str(bill.introduced_on.year))
     return f"{bill.code} — {title}" + (f" ({', '.join(when)})" if when else "")
+
+
+def reader_ordinal(number: int) -> str:
+    """An ordinal number as the reader writes it: 116th, or 116.º in Spanish."""
+    return f"{number}.º" if current() == "es" else ordinal(number)
 
 
 def ordinal(number: int) -> str:

@@ -15,13 +15,15 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import NotFound, RequestEntityTooLarge
 
 from registry.database import db
+from registry.languages import Labels
 from registry.main.errors import PRIVATE, render_error
 from registry.submissions import answers, budget, services
-from registry.submissions.form_parts import SubmissionForm, options
+from registry.submissions.form_parts import UPLOAD_MB, SubmissionForm, _l, options
 from registry.submissions.forms import (
     ActionForm,
     AnswerForm,
@@ -57,9 +59,9 @@ def private(response):
     return response
 
 
-TOO_LARGE = (f"The upload was too large to read: a PDF may be at most {MAX_UPLOAD_BYTES // 2**20} MB. "
-             "Nothing was saved, and the form could not be read, so please fill it in again with a "
-             "smaller scan, or give a link instead.")
+TOO_LARGE = _l("The upload was too large to read: a PDF may be at most %(mb)s MB. Nothing was "
+               "saved, and the form could not be read, so please fill it in again with a smaller "
+               "scan, or give a link instead.", mb=UPLOAD_MB)
 
 
 @bp.errorhandler(RequestEntityTooLarge)
@@ -67,9 +69,9 @@ def upload_too_large(error: RequestEntityTooLarge):
     """The form again, empty (its content was never read), with the reason by the file field."""
     view = current_app.view_functions.get(request.endpoint or "")
     if request.method != "POST" or view is None:
-        error.description = TOO_LARGE
+        error.description = str(TOO_LARGE)
         return render_error(error)
-    g.refused_upload = TOO_LARGE
+    g.refused_upload = str(TOO_LARGE)
     response = current_app.make_response(view(**(request.view_args or {})))
     response.status_code = 413
     return response
@@ -136,7 +138,7 @@ def _save(kind: str, form: SubmissionForm, payload: dict):
     if receipt.created:
         budget.count_stored()
     return private(current_app.make_response(render_template(
-        "submissions/received.html", kind=receipt.submission.kind, kinds=SUBMISSION_KINDS,
+        "submissions/received.html", kind=receipt.submission.kind, kinds=Labels(SUBMISSION_KINDS),
         token=receipt.token, sourced=bool(payload.get("source_url") or form.checked_document),
         repeated=not receipt.created)))
 
@@ -185,7 +187,7 @@ def _send(kind, form: SubmissionForm, payload):
 @bp.route("/submit/resolution", methods=["GET", "POST"])
 def resolution():
     form = _new_form(ResolutionForm)
-    form.bill.choices = options([("", "Medicare for All in general (no bill named)"),
+    form.bill.choices = options([("", gettext("Medicare for All in general (no bill named)")),
                                  *services.bill_choices()])
     return _body_form("resolution", form, "submissions/resolution.html")
 
@@ -218,7 +220,7 @@ def _body_form(kind, form: BodyPickerForm, template: str):
 def correction(slug: str):
     body = services.get_body_by_slug(slug)
     if body is None:
-        abort(404, description="No union body has that address.")
+        abort(404, description=gettext("No union body has that address."))
     form = _new_form(CorrectionForm)
     if request.method == "GET" and request.args.get("field") in CORRECTION_FIELDS:
         form.field.data = request.args["field"]
@@ -235,7 +237,8 @@ def correction(slug: str):
 def _tracked_or_404(token: str):
     submission = services.find_by_token(token)
     if submission is None:
-        raise NotFound("No submission has that tracking link. Check that the whole link was copied.")
+        raise NotFound(gettext("No submission has that tracking link. Check that the whole link "
+                               "was copied."))
     return submission
 
 
@@ -244,7 +247,7 @@ def _tracking_page(token: str, submission, form: AnswerForm | None = None, statu
     if form is None and submission.shown_status == "needs_info":
         form = AnswerForm(formdata=None)
     return private(current_app.make_response((render_template(
-        "submissions/track.html", submission=submission, body=body, kinds=SUBMISSION_KINDS,
+        "submissions/track.html", submission=submission, body=body, kinds=Labels(SUBMISSION_KINDS),
         token=token, form=form), status)))
 
 
@@ -267,25 +270,27 @@ def answer(token: str):
     form = AnswerForm()
     over = budget.spend_attempt()
     if over is not None:
-        form.form_errors.append(f"Not sent yet. {over.message}")
+        form.form_errors.append(gettext("Not sent yet. %(reason)s", reason=over.translated()))
         response = _tracking_page(token, submission, form, 429)
         response.headers["Retry-After"] = str(over.retry_after)
         return response
     if submission.shown_status != "needs_info":
-        form.form_errors.append("This submission is not waiting for more information any more.")
+        form.form_errors.append(gettext("This submission is not waiting for more information any "
+                                        "more."))
         return _tracking_page(token, submission, form, 409)
     if not form.validate_on_submit():
         if form.document.data and getattr(form.document.data, "filename", None) \
                 and not form.document.errors:
-            form.document.errors.append("Your PDF was not kept because of the problem above: "
-                                        "attach it again.")
+            form.document.errors.append(gettext("Your PDF was not kept because of the problem "
+                                                "above: attach it again."))
         return _tracking_page(token, submission, form, 422)
     try:
         answers.answer(submission, form.text.data, form.checked_document)
         db.session.commit()
     except answers.AnswerError as error:
         db.session.rollback()
-        form.form_errors.append(str(error))
+        form.form_errors.append(gettext(str(error)))
         return _tracking_page(token, submission, form, 409)
-    flash("Thank you: your answer is with the reviewers, and your submission is back in the queue.")
+    flash(gettext("Thank you: your answer is with the reviewers, and your submission is back in "
+                  "the queue."))
     return private(redirect(url_for("submissions.track", token=token), 303))

@@ -1,11 +1,19 @@
 // Search-as-you-type for the union body picker. Without JavaScript the "Find" button does the
-// same search on the server; this only saves the round trip.
+// same search on the server; this only saves the round trip. The words it writes come from the
+// page (data-* attributes of #body-results), in the reader's language.
 (function () {
   "use strict";
   var input = document.getElementById("body_query");
   var results = document.getElementById("body-results");
   if (!input || !results || !window.fetch) { return; }
   var url = results.getAttribute("data-search-url");
+
+  // A sentence from the page, with {query} and {count} filled in.
+  function words(name, values) {
+    return (results.getAttribute("data-" + name) || "").replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
   var timer = null;
   var latest = 0;
 
@@ -28,14 +36,15 @@
     results.textContent = "";
     if (!bodies.length) {
       var none = document.createElement("p");
-      none.textContent = "No union body in the registry matches \u201c" + text + "\u201d. Try another spelling, or describe it below.";
+      none.textContent = words("none", { query: text });
       results.appendChild(none);
       results.appendChild(offerNew(text));
       return;
     }
     var intro = document.createElement("p");
     intro.className = "muted";
-    intro.textContent = bodies.length + " found. Choose the body:";
+    intro.textContent = words(bodies.length === 1 ? "found-one" : "found-other",
+                              { count: bodies.length.toLocaleString(document.documentElement.lang || undefined) });
     results.appendChild(intro);
     var list = document.createElement("ul");
     list.className = "choice-list";
@@ -68,7 +77,7 @@
     button.type = "button";
     button.className = "secondary";
     button.id = "describe-new-body";
-    button.textContent = "It is not in the registry: describe \u201c" + text + "\u201d";
+    button.textContent = words("describe-new", { query: text });
     button.addEventListener("click", function () {
       var choice = document.getElementById("body-new");
       var name = document.getElementById("new_name");

@@ -1,5 +1,7 @@
 // Checks the size of a chosen PDF before the form is sent, so a member whose scan is too large
 // hears it at once instead of waiting for the upload to be refused. The server checks again.
+// The message comes from the page (the input's data-too-large, in the reader's language), with
+// {name}, {size} and {limit} filled in; the sizes are written as the page's language writes them.
 (function () {
   "use strict";
   var inputs = document.querySelectorAll("input[type=file][data-max-bytes]");
@@ -19,9 +21,15 @@
         input.removeAttribute("aria-invalid");
         return true;
       }
-      var megabytes = Math.round(limit / 1048576);
-      message.textContent = "“" + file.name + "” is " + (file.size / 1048576).toFixed(1) +
-        " MB: a PDF may be at most " + megabytes + " MB. Choose a smaller scan, or give a link instead.";
+      var language = document.documentElement.lang || undefined;
+      var values = {
+        name: file.name,
+        size: (file.size / 1048576).toLocaleString(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+        limit: Math.round(limit / 1048576).toLocaleString(language)
+      };
+      message.textContent = (input.getAttribute("data-too-large") || "").replace(/\{(\w+)\}/g, function (whole, key) {
+        return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : whole;
+      });
       message.hidden = false;
       input.value = "";
       input.setAttribute("aria-invalid", "true");
