@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
+from flask_babel import gettext
 from marshmallow import ValidationError
 
 from registry.bodies import services
@@ -13,6 +14,7 @@ from registry.districts.congress import CURRENT_BILL
 from registry.districts.services import districts_from_links
 from registry.followthrough.ladder import dormancy_cutoff
 from registry.followthrough.status import status_of, timeline, today
+from registry.languages import Labels
 from registry.vocab import LEVELS
 from registry.watches.services import follower_count
 
@@ -21,7 +23,8 @@ bp = Blueprint("bodies", __name__, url_prefix="/bodies")
 
 @bp.get("")
 def index():
-    context = {"levels": LEVELS, "sorts": SORTS, "families": services.bill_families(),
+    context = {"levels": Labels(LEVELS), "sorts": Labels(SORTS),
+               "families": Labels(services.bill_families()),
                "dormant_before": dormancy_cutoff(today())}
     try:
         filters = BodyListSchema().load(request.args.to_dict())
@@ -43,7 +46,7 @@ def facet_filters(filters: dict) -> dict:
 def detail(slug: str):
     profile = services.get_profile(slug)
     if profile is None:
-        abort(404, description="No union body has that address.")
+        abort(404, description=gettext("No union body has that address."))
     status = status_of(profile.body)
     return render_template("bodies/detail.html", body=profile.body, history=describe(profile.revisions),
                            status=status, dormant=status.is_dormant(today()),

@@ -6,15 +6,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, render_template, request, url_for
+from flask_babel import gettext
 from marshmallow import ValidationError
 
 from registry.bodies.schemas import BodyListSchema
 from registry.bodies.services import bill_codes
 from registry.districts.congress import CURRENT_BILL
 from registry.followthrough.ladder import STANDINGS, TIERS
+from registry.languages import Labels, translate
 from registry.main.errors import CONTENT_SECURITY_POLICY
 from registry.mapview import page
 from registry.mapview.services import GAP_CLASSES
+from registry.mapview.words import map_words
 from registry.vocab import EVIDENCE_LEVELS, LEVELS
 
 bp = Blueprint("mapview", __name__, url_prefix="/map")
@@ -58,25 +61,26 @@ def render_results(template: str, **context):
 
 
 def filter_options(choices: page.FilterChoices) -> dict[str, list[tuple[str, str]]]:
-    """(value, label) pairs for each filter's select."""
+    """(value, label) pairs for each filter's select, in the reader's language."""
     return {
         "state": list(choices.states),
-        "level": list(LEVELS.items()),
+        "level": list(Labels(LEVELS).items()),
         "affiliation": [(name, name) for name in choices.affiliations],
-        "bill_family": list(choices.families),
+        "bill_family": [(family, translate(label)) for family, label in choices.families],
         "bill": list(bill_codes().items()),
-        "tier": [(str(tier), f"{tier} · {name}") for tier, name in TIERS.items()],
-        "evidence": [(level, level.capitalize()) for level in EVIDENCE_LEVELS],
-        "endorsing": [("true", "Endorsed"), ("false", STANDINGS["no_resolution"])],
-        "retreat": [("true", "Retreat flag on record"), ("false", "No retreat")],
-        "dormant": [("true", "Dormant (no activity in 12 months)"),
-                    ("false", "Active in the last 12 months")],
-        "checked": [("true", "Checked (a check or an action on record)"),
-                    ("false", "Not yet checked")],
-        "organization_type": [("union", "Union bodies"), ("allied", "Allied organizations"),
-                              ("all", "Both")],
-        "cosponsor": [("false", f"Representative has not cosponsored {CURRENT_BILL}"),
-                      ("true", f"Representative cosponsored {CURRENT_BILL}")],
+        "tier": [(str(tier), f"{tier} · {name}") for tier, name in Labels(TIERS).items()],
+        # The short names of the evidence levels are marked in templates/macros.html (evidence_name).
+        "evidence": [(level, translate(level.capitalize())) for level in EVIDENCE_LEVELS],
+        "endorsing": [("true", gettext("Endorsed")), ("false", translate(STANDINGS["no_resolution"]))],
+        "retreat": [("true", gettext("Retreat flag on record")), ("false", gettext("No retreat"))],
+        "dormant": [("true", gettext("Dormant (no activity in 12 months)")),
+                    ("false", gettext("Active in the last 12 months"))],
+        "checked": [("true", gettext("Checked (a check or an action on record)")),
+                    ("false", gettext("Not yet checked"))],
+        "organization_type": [("union", gettext("Union bodies")),
+                              ("allied", gettext("Allied organizations")), ("all", gettext("Both"))],
+        "cosponsor": [("false", gettext("Representative has not cosponsored %(bill)s", bill=CURRENT_BILL)),
+                      ("true", gettext("Representative cosponsored %(bill)s", bill=CURRENT_BILL))],
     }
 
 
@@ -85,7 +89,7 @@ def index():
     choices = page.filter_choices()
     body, status = render_results(
         "mapview/index.html", options=filter_options(choices), first_year=choices.first_year,
-        last_year=choices.last_year, gap_classes=GAP_CLASSES,
+        last_year=choices.last_year, gap_classes=GAP_CLASSES, map_words=map_words(),
         tile_url=current_app.config.get("MAP_TILE_URL"),
         tile_attribution=current_app.config.get("MAP_TILE_ATTRIBUTION"))
     return body, status, tile_policy()
