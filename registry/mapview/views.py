@@ -47,6 +47,9 @@ def link_helpers():
     def map_url(**changes) -> str:
         """/map with the current query, some arguments changed (None removes one)."""
         args = {k: v for k, v in request.args.to_dict().items() if v not in ("", None)}
+        if request.endpoint == "mapview.results":
+            # The script asks for the fragment in the page's language; its links keep the page's address.
+            args.pop("lang", None)
         args.update(changes)
         return url_for("mapview.index", **{k: v for k, v in args.items() if v is not None})
 

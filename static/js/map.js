@@ -125,7 +125,10 @@
   var resultsRequest = 0;
   function loadResults(focus) {
     var ticket = ++resultsRequest;
-    return track(fetch(config.resultsUrl + window.location.search, { headers: { Accept: 'text/html' } })
+    // The fragment in the page's language, whatever the address says (a filter drops ?lang=).
+    var query = new URLSearchParams(window.location.search);
+    query.set('lang', say('language'));
+    return track(fetch(config.resultsUrl + '?' + query.toString(), { headers: { Accept: 'text/html' } })
       .then(function (response) { return response.text(); })
       .then(function (html) {
         if (ticket !== resultsRequest) { return; }
