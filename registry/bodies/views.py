@@ -9,6 +9,7 @@ from marshmallow import ValidationError
 from registry.bodies import services
 from registry.bodies.facets import facet_counts
 from registry.bodies.history import describe
+from registry.bodies.messages import for_people
 from registry.bodies.schemas import SORTS, BodyListSchema
 from registry.districts.congress import CURRENT_BILL
 from registry.districts.services import districts_from_links
@@ -30,7 +31,7 @@ def index():
         filters = BodyListSchema().load(request.args.to_dict())
     except ValidationError as error:
         return render_template("bodies/list.html", page=None, filters=request.args.to_dict(),
-                               facets={}, errors=error.messages, **context), 400
+                               facets={}, errors=for_people(error.messages), **context), 400
     return render_template("bodies/list.html", page=services.list_bodies(filters, bounded=True),
                            filters=filters, facets=facet_counts(facet_filters(filters)), errors={},
                            bill_label=services.bill_label(filters.get("bill")), **context)

@@ -9,6 +9,7 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from flask_babel import gettext
 from marshmallow import ValidationError
 
+from registry.bodies.messages import for_people
 from registry.bodies.schemas import BodyListSchema
 from registry.bodies.services import bill_codes
 from registry.districts.congress import CURRENT_BILL
@@ -28,7 +29,7 @@ def parse_filters() -> tuple[dict[str, Any] | None, dict[str, Any]]:
     try:
         return BodyListSchema().load(request.args.to_dict()), {}
     except ValidationError as error:
-        return None, error.messages
+        return None, for_people(error.messages)
 
 
 def form_values(filters: dict[str, Any] | None) -> dict[str, str]:

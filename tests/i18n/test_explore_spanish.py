@@ -148,3 +148,16 @@ def test_the_map_scripts_carry_no_words_of_their_own():
         sentences = [text for text in strings if re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", text)
                      and text not in NOT_SHOWN and not css_classes(text)]
         assert sentences == [], f"{name}: {sentences}"
+
+
+@pytest.mark.parametrize("path", ["/bodies?tier=9&checked=maybe", "/map?tier=9&checked=maybe"])
+def test_filter_errors_read_in_spanish(client, sweep_registry, path):
+    """A filter that does not parse is explained in the reader's language (and as before in English)."""
+    spanish = client.get(path, headers=SPANISH)
+    english = client.get(path, headers=ENGLISH)
+    assert spanish.status_code == english.status_code == 400
+    assert "Debe ser mayor o igual que 0 y menor o igual que 4." in text_of(spanish)
+    assert "No es un valor de sí o no válido." in text_of(spanish)
+    assert "Must be greater than or equal to 0 and less than or equal to 4." in text_of(english)
+    assert "Not a valid boolean." in text_of(english)
+    assert "Not a valid boolean." not in text_of(spanish)
