@@ -265,17 +265,23 @@ def bill_rows() -> tuple[Any, ...]:
         .order_by(Bill.family, Bill.congress, Bill.id)))
 
 
-def bill_families() -> dict[str, str]:
-    """Bill families labelled by their bills ("HR 676 → HR 3069 (house)"), plus `general`."""
+CHAMBERS = {"house": N_("house"), "senate": N_("senate")}
+
+
+def bill_families(*, translated: bool = False) -> dict[str, str]:
+    """Bill families labelled by their bills ("HR 676 → HR 3069 (house)"), plus `general`;
+    `translated`: in the reader's language (only at request time, never in a cached result)."""
     codes: dict[str, list[str]] = {}
     chambers: dict[str, str] = {}
     for bill in bill_rows():
         codes.setdefault(bill.family, []).append(bill.code)
-        chambers[bill.family] = bill.chamber or ""
+        chamber = bill.chamber or ""
+        chambers[bill.family] = languages.translate(CHAMBERS.get(chamber, chamber)) if translated else chamber
     families = {family: f"{items[0]} → {items[-1]}" + (f" ({chambers[family]})" if chambers[family] else "")
                 if len(items) > 1 else items[0] for family, items in codes.items()}
-    # Translated where shown (the `tr` filter): the families are cached for every language.
-    families[GENERAL_FAMILY] = N_("Medicare for All in general (no bill named)")
+    # Translated where shown (the `tr` filter) when asked untranslated: cached for every language.
+    general = N_("Medicare for All in general (no bill named)")
+    families[GENERAL_FAMILY] = languages.translate(general) if translated else general
     return families
 
 

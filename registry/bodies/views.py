@@ -25,7 +25,7 @@ bp = Blueprint("bodies", __name__, url_prefix="/bodies")
 @bp.get("")
 def index():
     context = {"levels": Labels(LEVELS), "sorts": Labels(SORTS),
-               "families": Labels(services.bill_families()),
+               "families": services.bill_families(translated=True),
                "dormant_before": dormancy_cutoff(today())}
     try:
         filters = BodyListSchema().load(request.args.to_dict())

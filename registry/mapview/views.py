@@ -11,7 +11,7 @@ from marshmallow import ValidationError
 
 from registry.bodies.messages import for_people
 from registry.bodies.schemas import BodyListSchema
-from registry.bodies.services import bill_codes
+from registry.bodies.services import bill_codes, bill_families
 from registry.districts.congress import CURRENT_BILL
 from registry.followthrough.ladder import STANDINGS, TIERS
 from registry.languages import Labels, translate
@@ -70,7 +70,7 @@ def filter_options(choices: page.FilterChoices) -> dict[str, list[tuple[str, str
         "state": list(choices.states),
         "level": list(Labels(LEVELS).items()),
         "affiliation": [(name, name) for name in choices.affiliations],
-        "bill_family": [(family, translate(label)) for family, label in choices.families],
+        "bill_family": list(bill_families(translated=True).items()),
         "bill": list(bill_codes().items()),
         "tier": [(str(tier), f"{tier} · {name}") for tier, name in Labels(TIERS).items()],
         # The short names of the evidence levels are marked in templates/macros.html (evidence_name).
