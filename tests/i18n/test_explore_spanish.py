@@ -162,3 +162,30 @@ def test_filter_errors_read_in_spanish(client, sweep_registry, path):
     assert "Must be greater than or equal to 0 and less than or equal to 4." in text_of(english)
     assert "Not a valid boolean." in text_of(english)
     assert "Not a valid boolean." not in text_of(spanish)
+
+
+def test_a_bodys_history_reads_in_spanish(client, make_body, make_bill):
+    """Labels, vocabularies, dates, numbers and origins of the history follow the reader."""
+    from registry.database import db
+    from registry.records.services import Provenance, record_revision
+
+    body = make_body(name="Portland Nurses", slug="portland-nurses")
+    bill = make_bill(code="HR 676", slug="hr-676")
+    record_revision("resolution", 5, body.id, {
+        "body_id": (None, body.id), "bill_id": (None, bill.id), "stance": (None, "support"),
+        "adopted_on": (None, "2019-05-01"), "date_precision": (None, "month"),
+        "commitments": (None, ["educate_members"])},
+        Provenance(reason="Seed data: seeds/endorsements.csv line 589"))
+    record_revision("body", body.id, body.id, {"members": (12000, 12500), "geocode_precision": (None, "zip")},
+                    Provenance(reason="Import of akron.csv on 2026-11-30 line 3"))
+    db.session.commit()
+    spanish = text_of(client.get("/bodies/portland-nurses", headers=SPANISH))
+    for phrase in ("Resolución agregada", "Datos del organismo modificados",
+                   "cargado de la lista inicial de respaldos publicados del registro (fila 589)",
+                   "Proyecto de ley: HR 676", "Aprobada: mayo de 2019", "Posición: A favor",
+                   "Compromisos: Educar a los miembros", "Miembros: 12.000 → 12.500",
+                   "Ubicado en el mapa por: Código postal",
+                   "importado del archivo akron.csv el 30 de noviembre de 2026 (fila 3)", "2 cambios"):
+        assert phrase in spanish, phrase
+    english = text_of(client.get("/bodies/portland-nurses", headers=ENGLISH))
+    assert "Members: 12,000 → 12,500" in english and "Adopted: May 2019" in english
