@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, url_for
+from flask_babel import gettext
 
 from registry.bills import services
 
@@ -21,6 +22,6 @@ def detail(code: str):
     if page is None:
         slug = services.slug_for_code(code)
         if slug is None:
-            abort(404, description="No bill has that code.")
+            abort(404, description=gettext("No bill has that code."))
         return redirect(url_for("bills.detail", code=slug), 301)
     return render_template("bills/detail.html", page=page)

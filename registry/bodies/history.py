@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from babel.numbers import format_decimal
+from flask_babel import gettext
 from sqlalchemy import select
 
 from registry.database import db
 from registry.followthrough.ladder import ACTION_KINDS
+from registry.languages import current, number, partial_date, translate
 from registry.models import Bill, Body, Revision
-from registry.text import format_partial_date
+from registry.text import N_
 from registry.vocab import (
     ACTION_SCOPES,
     ADOPTION_EVIDENCE,
@@ -28,27 +31,38 @@ from registry.vocab import (
     STANCES,
 )
 
-RECORDS = {"body": "Body details", "resolution": "Resolution", "action": "Action",
-           "source": "Source", "bill": "Bill", "check": "Follow-through check"}
+# What a revision did to which record, in whole phrases (the words agree with the record in Spanish).
+ADDED = {"body": N_("Body details added"), "resolution": N_("Resolution added"),
+         "action": N_("Action added"), "source": N_("Source added"), "bill": N_("Bill added"),
+         "check": N_("Follow-through check added")}
+CHANGED = {"body": N_("Body details changed"), "resolution": N_("Resolution changed"),
+           "action": N_("Action changed"), "source": N_("Source changed"), "bill": N_("Bill changed"),
+           "check": N_("Follow-through check changed")}
+SEED_FILES = {"bills.csv": N_("the registry's list of bills"),
+              "endorsements.csv": N_("the registry's starting list of published endorsements")}
+ROLES = {"reviewer": N_("reviewer"), "admin": N_("admin")}
 
 LABELS = {
-    "name": "Name", "slug": "Web address", "level": "Level", "affiliation": "Affiliation",
-    "designation": "Designation", "parent_id": "Parent body", "olms_file_number": "OLMS file number",
-    "city": "City", "state": "State", "zip": "ZIP code", "geocode_precision": "Placed on the map by",
-    "members": "Members", "members_year": "Members counted in",
-    "members_source_url": "Source of the membership figure",
-    "website": "Website", "public_contact": "Public contact", "organization_type": "Kind of organization",
-    "bill_id": "Bill", "bill_as_reported": "Bill as the source names it", "stance": "Stance",
-    "adopted_on": "Adopted", "date_kind": "Date", "title": "Title", "summary": "Summary", "text": "Text",
-    "commitments": "Commitments", "adoption_evidence": "Evidence of adoption",
-    "evidence_level": "Evidence", "kind": "Kind of action", "scope": "For", "occurred_on": "Date",
-    "description": "Description", "participants": "Participants", "amount_usd": "Amount",
-    "source": "Source", "url": "Address", "archived_url": "Archived copy", "publisher": "Publisher",
-    "accessed_on": "Accessed", "published_on": "Published", "checked_on": "Checked on",
-    "checked_by": "Checked by", "result": "Result", "searched": "Where they looked",
-    "code": "Code", "congress": "Congress", "chamber": "Chamber", "jurisdiction": "Jurisdiction",
-    "family": "Bill family", "predecessor_id": "Follows", "introduced_on": "Introduced",
-    "sponsor": "Sponsor", "source_url": "Source",
+    "name": N_("Name"), "slug": N_("Web address"), "level": N_("Level"),
+    "affiliation": N_("Affiliation"), "designation": N_("Designation"), "parent_id": N_("Parent body"),
+    "olms_file_number": N_("OLMS file number"), "city": N_("City"), "state": N_("State"),
+    "zip": N_("ZIP code"), "geocode_precision": N_("Placed on the map by"), "members": N_("Members"),
+    "members_year": N_("Members counted in"),
+    "members_source_url": N_("Source of the membership figure"), "website": N_("Website"),
+    "public_contact": N_("Public contact"), "organization_type": N_("Kind of organization"),
+    "bill_id": N_("Bill"), "bill_as_reported": N_("Bill as the source names it"), "stance": N_("Stance"),
+    "adopted_on": N_("Adopted"), "date_kind": N_("Date"), "title": N_("Title"), "summary": N_("Summary"),
+    "text": N_("Text"), "commitments": N_("Commitments"),
+    "adoption_evidence": N_("Evidence of adoption"), "evidence_level": N_("Evidence"),
+    "kind": N_("Kind of action"), "scope": N_("For"), "occurred_on": N_("Date"),
+    "description": N_("Description"), "participants": N_("Participants"), "amount_usd": N_("Amount"),
+    "source": N_("Source"), "url": N_("Address"), "archived_url": N_("Archived copy"),
+    "publisher": N_("Publisher"), "accessed_on": N_("Accessed"), "published_on": N_("Published"),
+    "checked_on": N_("Checked on"), "checked_by": N_("Checked by"), "result": N_("Result"),
+    "searched": N_("Where they looked"), "code": N_("Code"), "congress": N_("Congress"),
+    "chamber": N_("Chamber"), "jurisdiction": N_("Jurisdiction"), "family": N_("Bill family"),
+    "predecessor_id": N_("Follows"), "introduced_on": N_("Introduced"), "sponsor": N_("Sponsor"),
+    "source_url": N_("Source"),
 }
 # Shown through another field (the date carries its precision), or not a fact about the record.
 HIDDEN = {"body_id", "date_precision", "latitude", "longitude", "resolution_id", "id"}
@@ -81,19 +95,28 @@ class HistoryEntry:
 
 def describe_origin(revision: Revision) -> str:
     if revision.submission is not None:
-        origin = f"from submission #{revision.submission.id}"
-        return origin + (f", published by a {revision.user.role}" if revision.user else "")
+        if revision.user:
+            return gettext("from submission #%(number)s, published by a %(role)s",
+                           number=revision.submission.id, role=role_text(revision.user.role))
+        return gettext("from submission #%(number)s", number=revision.submission.id)
     reason = revision.reason or ""
     if match := SEED.match(reason):
-        what = {"bills.csv": "the registry's list of bills",
-                "endorsements.csv": "the registry's starting list of published endorsements"}
-        return f"loaded from {what.get(match['file'], match['file'])} (row {match['line']})"
+        what = SEED_FILES.get(match["file"])
+        return gettext("loaded from %(what)s (row %(row)s)",
+                       what=translate(what) if what else match["file"], row=match["line"])
     if match := IMPORT.match(reason):
-        day = format_partial_date(date.fromisoformat(match["day"]))
-        return f"imported from the file {match['file']} on {day} (row {match['line']})"
+        day = partial_date(date.fromisoformat(match["day"]))
+        return gettext("imported from the file %(file)s on %(day)s (row %(row)s)",
+                       file=match["file"], day=day, row=match["line"])
     if revision.user is not None:
-        return f"by a {revision.user.role}" + (f": {reason}" if reason else "")
-    return reason or "origin not recorded"
+        if reason:  # the reviewer's own words stay as written
+            return gettext("by a %(role)s: %(reason)s", role=role_text(revision.user.role), reason=reason)
+        return gettext("by a %(role)s", role=role_text(revision.user.role))
+    return reason or gettext("origin not recorded")
+
+
+def role_text(role: str) -> str:
+    return translate(ROLES[role]) if role in ROLES else role
 
 
 class Names:
@@ -118,25 +141,27 @@ def value_text(field: str, value: Any, changes: dict[str, Any], names: Names, si
     if value is None or value == "" or value == []:
         return None
     if field in ("bill_id", "predecessor_id"):
-        return names.bills.get(value, "a bill no longer in the registry")
+        return names.bills.get(value) or gettext("a bill no longer in the registry")
     if field == "parent_id":
-        return names.bodies.get(value, "a body no longer in the registry")
+        return names.bodies.get(value) or gettext("a body no longer in the registry")
     if field == "commitments":
-        return ", ".join(COMMITMENTS.get(item, item) for item in value)
+        return ", ".join(translate(COMMITMENTS.get(item, item)) for item in value)
     if field in WORDS:
-        return WORDS[field].get(value, str(value))
+        return translate(WORDS[field].get(value, str(value)))
     if field in DATES:
         precision = changes.get("date_precision", [None, None])[side] if field != "checked_on" else "day"
         try:
-            return format_partial_date(date.fromisoformat(str(value)[:10]), precision)
+            return partial_date(date.fromisoformat(str(value)[:10]), precision)
         except ValueError:
             return str(value)
     if field == "amount_usd":
-        return f"${float(value):,.2f}".replace(".00", "")
+        amount = float(value)
+        return "$" + format_decimal(amount, format="#,##0" if amount.is_integer() else "#,##0.00",
+                                    locale=current())
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return gettext("yes") if value else gettext("no")
     if isinstance(value, int) and field in ("members", "participants"):
-        return f"{value:,}"
+        return number(value)
     text = str(value)
     return text if len(text) <= 120 else text[:119] + "…"
 
@@ -150,8 +175,13 @@ def describe(revisions: list[Revision]) -> list[HistoryEntry]:
         # A new record sets its defining field; a later revision with only empty old values
         # (a parent or a source filled in) is a change.
         added = all(pair[0] is None for pair in changes.values()) and bool(FIRST_FIELDS & set(changes))
-        record = RECORDS.get(revision.entity_type, revision.entity_type.capitalize())
-        what = f"{record} {'added' if added else 'changed'}"
+        phrases = ADDED if added else CHANGED
+        if revision.entity_type in phrases:
+            what = translate(phrases[revision.entity_type])
+        elif added:
+            what = gettext("%(record)s added", record=revision.entity_type.capitalize())
+        else:
+            what = gettext("%(record)s changed", record=revision.entity_type.capitalize())
         shown = []
         for field, pair in changes.items():
             if field in HIDDEN or not isinstance(pair, list | tuple) or len(pair) != 2:
@@ -160,8 +190,10 @@ def describe(revisions: list[Revision]) -> list[HistoryEntry]:
             new = value_text(field, pair[1], changes, names, 1)
             if old is None and new is None:
                 continue
-            shown.append(Change(LABELS.get(field, field.replace("_", " ").capitalize()), old, new))
+            label = LABELS.get(field)
+            shown.append(Change(translate(label) if label else field.replace("_", " ").capitalize(),
+                                old, new))
         if "latitude" in changes and "geocode_precision" not in changes:
-            shown.append(Change("Map position", None, "moved"))
+            shown.append(Change(gettext("Map position"), None, gettext("moved")))
         entries.append(HistoryEntry(revision.created_at, what, describe_origin(revision), shown))
     return entries

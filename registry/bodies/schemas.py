@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext
 from marshmallow import Schema, ValidationError, fields, pre_load, validates_schema
 from marshmallow.validate import Length, OneOf, Range
 
@@ -13,6 +14,7 @@ from registry.districts.schemas import BodyDistrictSchema
 from registry.fields import UTCDateTime, printable
 from registry.followthrough.ladder import STANDINGS, is_dormant, standing, tier_shown
 from registry.followthrough.status import today
+from registry.text import N_
 from registry.vocab import (
     ADOPTION_EVIDENCE,
     EVIDENCE_LEVELS,
@@ -23,14 +25,16 @@ from registry.vocab import (
 )
 
 SORTS = {
-    "name": "Name (A–Z)",
-    "state": "State",
-    "tier": "Tier (highest first)",
-    "latest": "Latest activity",
-    "members": "Members (most first)",
+    "name": N_("Name (A–Z)"),
+    "state": N_("State"),
+    "tier": N_("Tier (highest first)"),
+    "latest": N_("Latest activity"),
+    "members": N_("Members (most first)"),
 }
 GENERAL_FAMILY = "general"  # resolutions for Medicare for All without a bill number
 ALL_ORGANIZATIONS = "all"  # union bodies and allied organizations together
+# Arguments every page takes that filter nothing: a shared link may ask for a language.
+NOT_FILTERS = ("lang",)
 
 
 def _about(description: str, example: Any, json_type: str | list[str] | None = None) -> dict[str, Any]:
@@ -101,9 +105,10 @@ class BodyFilterSchema(Schema):
 
     @pre_load
     def tidy(self, data: Any, **kwargs) -> dict[str, Any]:
-        """Drop empty arguments (an unset select sends `state=`) and upper-case state codes."""
+        """Drop empty arguments (an unset select sends `state=`) and those that filter nothing
+        (`lang`), and upper-case state codes."""
         items = data.items() if hasattr(data, "items") else []
-        cleaned = {k: v.strip() if isinstance(v, str) else v for k, v in items}
+        cleaned = {k: v.strip() if isinstance(v, str) else v for k, v in items if k not in NOT_FILTERS}
         cleaned = {k: v for k, v in cleaned.items() if v not in ("", None)}
         if isinstance(cleaned.get("state"), str):
             cleaned["state"] = cleaned["state"].upper()
@@ -112,7 +117,7 @@ class BodyFilterSchema(Schema):
     @validates_schema
     def years_in_order(self, data: dict[str, Any], **kwargs) -> None:
         if data.get("year_from") and data.get("year_to") and data["year_from"] > data["year_to"]:
-            raise ValidationError("Must not be after year_to.", "year_from")
+            raise ValidationError(gettext("Must not be after year_to."), "year_from")
 
 
 class BodyListSchema(BodyFilterSchema):

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from flask_babel import gettext
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Integer, Select, String, column, func, inspect, literal_column, or_, select, table
 from sqlalchemy.orm import joinedload, selectinload
 
+from registry import languages
 from registry.bodies.schemas import GENERAL_FAMILY
 from registry.cache import versioned
 from registry.database import SEARCH_TABLE as SEARCH_TABLE_NAME
@@ -18,6 +20,7 @@ from registry.districts.services import bodies_in_districts_where_cosponsor, lin
 from registry.followthrough.ladder import dormancy_cutoff
 from registry.followthrough.status import ADOPTION_ORDER, today
 from registry.models import Action, Bill, Body, Resolution, Revision
+from registry.text import N_
 from registry.vocab import ORGANIZATION_TYPES
 
 
@@ -159,9 +162,13 @@ def bill_codes() -> dict[str, str]:
     """Each bill's code, labelled with its Congress or year: {"HR 676": "HR 676 (108th Congress)"}."""
     labels = {}
     for bill in bill_rows():
-        when = (f"{ordinal(bill.congress)} Congress" if bill.congress
-                else str(bill.introduced_on.year) if bill.introduced_on else "")
-        labels[bill.code] = f"{bill.code} ({when})" if when else bill.code
+        if bill.congress:
+            labels[bill.code] = gettext("%(code)s (%(ordinal)s Congress)", code=bill.code,
+                                        ordinal=ordinal_for_reader(bill.congress))
+        elif bill.introduced_on:
+            labels[bill.code] = f"{bill.code} ({bill.introduced_on.year})"
+        else:
+            labels[bill.code] = bill.code
     return labels
 
 
@@ -175,6 +182,11 @@ def bill_label(text: str | None) -> str | None:
 def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def ordinal_for_reader(n: int) -> str:
+    """An ordinal number in the reader's language: 108th, 108.º."""
+    return ordinal(n) if languages.current() == languages.DEFAULT else f"{n}.º"
 
 
 def supporting_family_pairs():
@@ -253,16 +265,23 @@ def bill_rows() -> tuple[Any, ...]:
         .order_by(Bill.family, Bill.congress, Bill.id)))
 
 
-def bill_families() -> dict[str, str]:
-    """Bill families labelled by their bills ("HR 676 → HR 3069 (house)"), plus `general`."""
+CHAMBERS = {"house": N_("house"), "senate": N_("senate")}
+
+
+def bill_families(*, translated: bool = False) -> dict[str, str]:
+    """Bill families labelled by their bills ("HR 676 → HR 3069 (house)"), plus `general`;
+    `translated`: in the reader's language (only at request time, never in a cached result)."""
     codes: dict[str, list[str]] = {}
     chambers: dict[str, str] = {}
     for bill in bill_rows():
         codes.setdefault(bill.family, []).append(bill.code)
-        chambers[bill.family] = bill.chamber or ""
+        chamber = bill.chamber or ""
+        chambers[bill.family] = languages.translate(CHAMBERS.get(chamber, chamber)) if translated else chamber
     families = {family: f"{items[0]} → {items[-1]}" + (f" ({chambers[family]})" if chambers[family] else "")
                 if len(items) > 1 else items[0] for family, items in codes.items()}
-    families[GENERAL_FAMILY] = "Medicare for All in general (no bill named)"
+    # Translated where shown (the `tr` filter) when asked untranslated: cached for every language.
+    general = N_("Medicare for All in general (no bill named)")
+    families[GENERAL_FAMILY] = languages.translate(general) if translated else general
     return families
 
 

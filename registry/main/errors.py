@@ -5,12 +5,15 @@ from __future__ import annotations
 import contextlib
 
 from flask import Flask, Response, current_app, g, render_template, request
+from flask_babel import gettext
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 from registry.database import db
 from registry.extensions import login_manager
+from registry.languages import translate
+from registry.text import N_
 
 CONTENT_SECURITY_POLICY = "; ".join((
     "default-src 'self'",
@@ -23,6 +26,32 @@ CONTENT_SECURITY_POLICY = "; ".join((
     "frame-ancestors 'none'",
 ))
 
+
+# The error pages' titles and Werkzeug's own descriptions, for the catalog: a page translates the
+# title and the description it shows (a description given with abort() is translated where given).
+NAMES = {
+    400: N_("Bad Request"), 401: N_("Unauthorized"), 403: N_("Forbidden"), 404: N_("Not Found"),
+    405: N_("Method Not Allowed"), 409: N_("Conflict"), 410: N_("Gone"),
+    413: N_("Request Entity Too Large"), 415: N_("Unsupported Media Type"),
+    422: N_("Unprocessable Entity"), 429: N_("Too Many Requests"), 500: N_("Internal Server Error"),
+    503: N_("Service Unavailable"),
+}
+DESCRIPTIONS = (
+    N_("The browser (or proxy) sent a request that this server could not understand."),
+    N_("You don't have the permission to access the requested resource. It is either read-protected "
+       "or not readable by the server."),
+    N_("The requested URL was not found on the server. If you entered the URL manually please check "
+       "your spelling and try again."),
+    N_("The method is not allowed for the requested URL."),
+    N_("The requested URL is no longer available on this server and there is no forwarding address. "
+       "If you followed a link from a foreign page, please contact the author of this page."),
+    N_("The data value transmitted exceeds the capacity limit."),
+    N_("This user has exceeded an allotted request count. Try again later."),
+    N_("The server encountered an internal error and was unable to complete your request. Either the "
+       "server is overloaded or there is an error in the application."),
+    N_("The server is temporarily unable to service your request due to maintenance downtime or "
+       "capacity problems. Please try again later."),
+)
 
 # Pages for one person only: no cache, shared or the browser's, keeps a copy.
 PRIVATE = "private, no-store"
@@ -55,7 +84,9 @@ def render_error(error: HTTPException):
             payload["errors"] = data.get("errors") or data.get("messages")
         headers.update(data.get("headers") or {})
         return payload, error.code, headers
-    return render_template("errors/error.html", error=error), error.code, headers
+    name = translate(NAMES[error.code]) if error.code in NAMES else error.name
+    return render_template("errors/error.html", error=error, name=name,
+                           description=translate(error.description)), error.code, headers
 
 
 # Seconds a client should wait before trying again while the database cannot be reached.
@@ -70,9 +101,9 @@ def database_unavailable(error: Exception):
         db.session.rollback()
     # The page must not ask the database who is signed in.
     g._login_user = login_manager.anonymous_user()
-    return render_error(ServiceUnavailable(
+    return render_error(ServiceUnavailable(gettext(
         "The registry's database cannot be reached just now, so nothing was read or stored: "
-        "please try again in a minute.", retry_after=RETRY_AFTER_SECONDS))
+        "please try again in a minute."), retry_after=RETRY_AFTER_SECONDS))
 
 
 def register(app: Flask) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import gettext, ngettext
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, or_, select
 
@@ -15,6 +16,7 @@ from registry.database import db
 from registry.followthrough.aggregates import GapFigures, GapRow, gap_by
 from registry.followthrough.ladder import MOBILIZED_TIER, TIERS
 from registry.geo import state_name
+from registry.languages import number, share, translate
 from registry.models import Body
 
 
@@ -62,44 +64,50 @@ def total_figures(rows: list[GapRow]) -> GapFigures:
     return GapFigures.total([row.figures for row in rows])
 
 
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
-
-
 def gap_sentence(place: str, figures: GapFigures) -> str:
-    """"In Ohio, 31 of 40 endorsing bodies have no recorded mobilization." """
+    """"In Ohio, 31 of 40 endorsing bodies have no recorded mobilization." (`place` is already
+    in the reader's language: "In Ohio", "Overall".)"""
     if not figures.endorsing:
-        return f"{place}, no endorsing body matches these filters."
-    not_mobilized = figures.endorsing - figures.mobilized
-    verb = "has" if figures.endorsing == 1 else "have"
-    endorsing = plural(figures.endorsing, "endorsing body", "endorsing bodies")
-    return f"{place}, {not_mobilized:,} of {endorsing} {verb} no recorded mobilization."
+        return gettext("%(place)s, no endorsing body matches these filters.", place=place)
+    return ngettext("%(place)s, %(part)s of %(count)s endorsing body has no recorded mobilization.",
+                    "%(place)s, %(part)s of %(count)s endorsing bodies have no recorded mobilization.",
+                    figures.endorsing, place=place, part=number(figures.endorsing - figures.mobilized),
+                    count=number(figures.endorsing))
 
 
 def tier_note(tier: int) -> str:
     """Under a tier filter every body shown is at that tier, so the shading can only repeat it."""
-    meaning = ("counts as mobilized, so every shaded state shows a gap of 0%" if tier >= MOBILIZED_TIER
-               else "is below mobilizing, so every shaded state shows a gap of 100%")
-    return (f"Under a tier filter the colours say nothing new: every body shown {meaning}. Compare "
-            "states by their counts in the table, or clear the tier filter to see the gap itself.")
+    if tier >= MOBILIZED_TIER:
+        return gettext("Under a tier filter the colours say nothing new: every body shown counts as "
+                       "mobilized, so every shaded state shows a gap of %(gap)s. Compare states by their "
+                       "counts in the table, or clear the tier filter to see the gap itself.",
+                       gap=share(0.0))
+    return gettext("Under a tier filter the colours say nothing new: every body shown is below "
+                   "mobilizing, so every shaded state shows a gap of %(gap)s. Compare states by their "
+                   "counts in the table, or clear the tier filter to see the gap itself.", gap=share(1.0))
 
 
 def summarise(filters: dict[str, Any], states: list[StateGap], overall: GapFigures) -> str:
     tier = filters.get("tier")
     if filters.get("state"):
-        sentence = gap_sentence(f"In {state_name(filters['state'])}", overall)
+        sentence = gap_sentence(gettext("In %(state)s", state=state_name(filters["state"])), overall)
     elif tier is not None:
-        sentence = (f"Tier {tier} ({TIERS[tier]}): "
-                    f"{plural(overall.endorsing, 'endorsing body', 'endorsing bodies')} in "
-                    f"{plural(len(states), 'state or territory', 'states and territories')}.")
+        bodies = ngettext("%(count)s endorsing body", "%(count)s endorsing bodies", overall.endorsing,
+                          count=number(overall.endorsing))
+        places = ngettext("%(count)s state or territory", "%(count)s states and territories", len(states),
+                          count=number(len(states)))
+        sentence = gettext("Tier %(tier)s (%(name)s): %(bodies)s in %(places)s.", tier=tier,
+                           name=translate(TIERS[tier]), bodies=bodies, places=places)
     else:
-        sentence = gap_sentence("Overall", overall)
+        sentence = gap_sentence(gettext("Overall"), overall)
         if states:
             none = sum(1 for s in states if not s.figures.mobilized)
-            have = "has" if len(states) == 1 else "have"
-            sentence += (f" {plural(len(states), 'state or territory', 'states and territories')} "
-                         f"{have} endorsing bodies; in {none:,} of them, none has a recorded "
-                         "mobilization.")
+            places = ngettext("%(count)s state or territory", "%(count)s states and territories",
+                              len(states), count=number(len(states)))
+            sentence += " " + ngettext(
+                "%(places)s has endorsing bodies; in %(none)s of them, none has a recorded mobilization.",
+                "%(places)s have endorsing bodies; in %(none)s of them, none has a recorded mobilization.",
+                len(states), places=places, none=number(none))
     if tier is not None:
         sentence += " " + tier_note(tier)
     return sentence

@@ -10,8 +10,11 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
+from flask_babel import gettext, ngettext
+
 from registry.followthrough.aggregates import gap_by
 from registry.geo import state_name
+from registry.languages import number
 from registry.mapview.services import GAP_CLASSES, gap_class, state_shapes
 
 WIDTH = 600
@@ -79,14 +82,18 @@ def preview_states() -> list[PreviewState]:
         state = figures.get(shape.code)
         index = gap_class(state.gap if state else None)
         if index is None:
-            label = f"{shape.name}: no endorsing bodies"
+            label = gettext("%(state)s: no endorsing bodies", state=shape.name)
             css_class = "gap-none"
         else:
-            label = (f"{shape.name}: {state.endorsing - state.mobilized} of {state.endorsing} "
-                     f"endorsing bodies have no recorded mobilization")
+            # Always plural in English ("1 of 1 endorsing bodies have"); the catalog has both forms.
+            label = ngettext("%(state)s: %(part)s of %(count)s endorsing bodies have no recorded "
+                             "mobilization", "%(state)s: %(part)s of %(count)s endorsing bodies have "
+                             "no recorded mobilization", state.endorsing, state=shape.name,
+                             part=number(state.endorsing - state.mobilized), count=number(state.endorsing))
             css_class = f"gap-class-{index}"
         result.append(PreviewState(shape, css_class, label))
     return result
 
 
+# The labels are translated where shown (the `tr` filter).
 LEGEND = tuple((f"gap-class-{i}", label) for i, (_low, label) in enumerate(GAP_CLASSES))

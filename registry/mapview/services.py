@@ -14,18 +14,20 @@ from registry.followthrough.ladder import dormancy_cutoff
 from registry.followthrough.status import today
 from registry.mapview.grid import BBox, Window, bodies_in, cells_in, cluster_feature, window_for
 from registry.models import Body
+from registry.text import N_
 
 SHAPES_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "us-states.geojson")
 
 # The choropleth's classes of the gap (share of endorsing bodies that never mobilized):
 # (lowest gap in the class, label). Gaps run high, so the classes are finer at the top, and "none
 # mobilized" (a gap of 100%) is a class of its own. Their colours live in static/css/map.css.
+# The labels are translated where shown (the `tr` filter).
 GAP_CLASSES = (
-    (0.0, "under 50%"),
-    (0.5, "50% to 69%"),
-    (0.7, "70% to 84%"),
-    (0.85, "85% to 99%"),
-    (1.0, "100%: none mobilized"),
+    (0.0, N_("under 50%")),
+    (0.5, N_("50% to 69%")),
+    (0.7, N_("70% to 84%")),
+    (0.85, N_("85% to 99%")),
+    (1.0, N_("100%: none mobilized")),
 )
 
 POINT_LIMIT = 400  # a view holding more bodies than this is answered with clusters

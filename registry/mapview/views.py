@@ -6,15 +6,19 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, render_template, request, url_for
+from flask_babel import gettext
 from marshmallow import ValidationError
 
+from registry.bodies.messages import for_people
 from registry.bodies.schemas import BodyListSchema
-from registry.bodies.services import bill_codes
+from registry.bodies.services import bill_codes, bill_families
 from registry.districts.congress import CURRENT_BILL
 from registry.followthrough.ladder import STANDINGS, TIERS
+from registry.languages import Labels, translate
 from registry.main.errors import CONTENT_SECURITY_POLICY
 from registry.mapview import page
 from registry.mapview.services import GAP_CLASSES
+from registry.mapview.words import map_words
 from registry.vocab import EVIDENCE_LEVELS, LEVELS
 
 bp = Blueprint("mapview", __name__, url_prefix="/map")
@@ -25,7 +29,7 @@ def parse_filters() -> tuple[dict[str, Any] | None, dict[str, Any]]:
     try:
         return BodyListSchema().load(request.args.to_dict()), {}
     except ValidationError as error:
-        return None, error.messages
+        return None, for_people(error.messages)
 
 
 def form_values(filters: dict[str, Any] | None) -> dict[str, str]:
@@ -44,6 +48,9 @@ def link_helpers():
     def map_url(**changes) -> str:
         """/map with the current query, some arguments changed (None removes one)."""
         args = {k: v for k, v in request.args.to_dict().items() if v not in ("", None)}
+        if request.endpoint == "mapview.results":
+            # The script asks for the fragment in the page's language; its links keep the page's address.
+            args.pop("lang", None)
         args.update(changes)
         return url_for("mapview.index", **{k: v for k, v in args.items() if v is not None})
 
@@ -58,25 +65,26 @@ def render_results(template: str, **context):
 
 
 def filter_options(choices: page.FilterChoices) -> dict[str, list[tuple[str, str]]]:
-    """(value, label) pairs for each filter's select."""
+    """(value, label) pairs for each filter's select, in the reader's language."""
     return {
         "state": list(choices.states),
-        "level": list(LEVELS.items()),
+        "level": list(Labels(LEVELS).items()),
         "affiliation": [(name, name) for name in choices.affiliations],
-        "bill_family": list(choices.families),
+        "bill_family": list(bill_families(translated=True).items()),
         "bill": list(bill_codes().items()),
-        "tier": [(str(tier), f"{tier} · {name}") for tier, name in TIERS.items()],
-        "evidence": [(level, level.capitalize()) for level in EVIDENCE_LEVELS],
-        "endorsing": [("true", "Endorsed"), ("false", STANDINGS["no_resolution"])],
-        "retreat": [("true", "Retreat flag on record"), ("false", "No retreat")],
-        "dormant": [("true", "Dormant (no activity in 12 months)"),
-                    ("false", "Active in the last 12 months")],
-        "checked": [("true", "Checked (a check or an action on record)"),
-                    ("false", "Not yet checked")],
-        "organization_type": [("union", "Union bodies"), ("allied", "Allied organizations"),
-                              ("all", "Both")],
-        "cosponsor": [("false", f"Representative has not cosponsored {CURRENT_BILL}"),
-                      ("true", f"Representative cosponsored {CURRENT_BILL}")],
+        "tier": [(str(tier), f"{tier} · {name}") for tier, name in Labels(TIERS).items()],
+        # The short names of the evidence levels are marked in templates/macros.html (evidence_name).
+        "evidence": [(level, translate(level.capitalize())) for level in EVIDENCE_LEVELS],
+        "endorsing": [("true", gettext("Endorsed")), ("false", translate(STANDINGS["no_resolution"]))],
+        "retreat": [("true", gettext("Retreat flag on record")), ("false", gettext("No retreat"))],
+        "dormant": [("true", gettext("Dormant (no activity in 12 months)")),
+                    ("false", gettext("Active in the last 12 months"))],
+        "checked": [("true", gettext("Checked (a check or an action on record)")),
+                    ("false", gettext("Not yet checked"))],
+        "organization_type": [("union", gettext("Union bodies")),
+                              ("allied", gettext("Allied organizations")), ("all", gettext("Both"))],
+        "cosponsor": [("false", gettext("Representative has not cosponsored %(bill)s", bill=CURRENT_BILL)),
+                      ("true", gettext("Representative cosponsored %(bill)s", bill=CURRENT_BILL))],
     }
 
 
@@ -85,7 +93,7 @@ def index():
     choices = page.filter_choices()
     body, status = render_results(
         "mapview/index.html", options=filter_options(choices), first_year=choices.first_year,
-        last_year=choices.last_year, gap_classes=GAP_CLASSES,
+        last_year=choices.last_year, gap_classes=GAP_CLASSES, map_words=map_words(),
         tile_url=current_app.config.get("MAP_TILE_URL"),
         tile_attribution=current_app.config.get("MAP_TILE_ATTRIBUTION"))
     return body, status, tile_policy()

@@ -1,12 +1,32 @@
 /* Drawing for the follow-through map (/map): the state choropleth and the union body markers.
  * map.js wires them to the page (filters, history, the table); this file only draws. Every text
  * that comes from the data is set with textContent or a Leaflet option, never as HTML.
+ *
+ * The words shown come from the page (the JSON block #map-words, in the reader's language); this
+ * file holds none of its own.
  */
 window.RegistryMap = (function () {
   'use strict';
 
-  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-    'September', 'October', 'November', 'December'];
+  var WORDS = (function () {
+    var block = document.getElementById('map-words');
+    return block ? JSON.parse(block.textContent) : {};
+  }());
+  var LANGUAGE = WORDS.language || document.documentElement.lang || 'en';
+
+  /* A word from the page with its {tokens} filled in; a counted phrase takes its form from
+     values.count (values.num is the count as shown). */
+  function say(key, values) {
+    var text = WORDS[key];
+    if (text === undefined) { return key; }
+    if (typeof text === 'object') {  // a counted phrase: {one, other}
+      var form = new Intl.PluralRules(LANGUAGE).select(Number(values.count));
+      text = text[form] || text.other;
+    }
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && values[name] !== undefined ? String(values[name]) : whole;
+    });
+  }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -15,14 +35,17 @@ window.RegistryMap = (function () {
     return node;
   }
 
-  function number(value) { return Number(value).toLocaleString('en-US'); }
+  function number(value) { return Number(value).toLocaleString(LANGUAGE); }
 
-  function share(value) { return value === null ? '—' : Math.round(value * 100) + '%'; }
+  function share(value) {
+    if (value === null) { return '—'; }
+    return new Intl.NumberFormat(LANGUAGE, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  }
 
   function longDate(iso) {
-    if (!iso) { return 'none recorded'; }
+    if (!iso) { return say('noneRecorded'); }
     var parts = iso.split('-').map(Number);
-    return parts[2] + ' ' + MONTHS[parts[1] - 1] + ' ' + parts[0];
+    return say('date', { day: parts[2], month: WORDS.months[parts[1] - 1], year: parts[0] });
   }
 
   function fetchJSON(url) {
@@ -61,9 +84,9 @@ window.RegistryMap = (function () {
   }
 
   function stateSentence(p) {
-    if (!p.endorsing) { return p.name + ': no endorsing bodies match these filters.'; }
-    return p.name + ': ' + number(p.not_mobilized) + ' of ' + number(p.endorsing) + ' endorsing bod' +
-      (p.endorsing === 1 ? 'y has' : 'ies have') + ' no recorded mobilization (gap ' + share(p.gap) + ').';
+    if (!p.endorsing) { return say('stateNone', { name: p.name }); }
+    return say('stateGap', { name: p.name, part: number(p.not_mobilized), num: number(p.endorsing),
+      count: p.endorsing, gap: share(p.gap) });
   }
 
   /* The choropleth. options: url; currentState() → the state filter; onShowOnly(code). */
@@ -90,20 +113,20 @@ window.RegistryMap = (function () {
       var box = element('div', 'state-popup');
       box.appendChild(element('h2', null, p.name));
       if (!p.endorsing) {
-        box.appendChild(element('p', null, 'No endorsing bodies match these filters.'));
+        box.appendChild(element('p', null, say('popupNone')));
       } else {
         var list = element('dl');
-        [['Endorsing union bodies', number(p.endorsing)], ['Not yet checked', number(p.unchecked)],
-          ['Paper only (checked)', number(p.paper_only)], ['Mobilized (tier 3+)', number(p.mobilized)],
-          ['Gap among checked', p.checked ? share(p.gap_among_checked) : 'none checked'],
-          ['Gap over all endorsing', share(p.gap)]].forEach(function (row) {
+        [[say('endorsingBodies'), number(p.endorsing)], [say('notYetChecked'), number(p.unchecked)],
+          [say('paperOnlyChecked'), number(p.paper_only)], [say('mobilizedTier'), number(p.mobilized)],
+          [say('gapAmongChecked'), p.checked ? share(p.gap_among_checked) : say('noneChecked')],
+          [say('gapOverAll'), share(p.gap)]].forEach(function (row) {
           list.appendChild(element('dt', null, row[0]));
           list.appendChild(element('dd', null, row[1]));
         });
         box.appendChild(list);
       }
       if (options.currentState() !== p.code) {
-        var button = element('button', null, 'Show only ' + p.name);
+        var button = element('button', null, say('showOnly', { name: p.name }));
         button.type = 'button';
         button.addEventListener('click', function () {
           map.closePopup();
@@ -125,8 +148,11 @@ window.RegistryMap = (function () {
     labels.addTo(map);
 
     function noEndorsersNote() {
-      var note = element('span', null, 'No');
-      note.append(document.createElement('br'), 'endorsers');
+      // Two short lines inside a small state: the words break after their first.
+      var words = say('noEndorsers');
+      var space = words.indexOf(' ');
+      var note = element('span', null, space < 0 ? words : words.slice(0, space));
+      if (space >= 0) { note.append(document.createElement('br'), words.slice(space + 1)); }
       return note;
     }
 
@@ -221,8 +247,7 @@ window.RegistryMap = (function () {
       iconCreateFunction: function (cluster) {
         var count = cluster.getChildCount();
         var mobilized = cluster.getAllChildMarkers().filter(function (m) { return m.tier >= options.mobilizedTier; }).length;
-        return clusterIcon(count, mobilized, count + ' union bodies, ' + mobilized +
-          ' at tier 3 or 4: select to zoom in');
+        return clusterIcon(count, mobilized, say('cluster', { num: number(count), count: count, mobilized: number(mobilized) }));
       }
     }).addTo(map);
     var serverClusters = L.layerGroup().addTo(map);
@@ -236,9 +261,9 @@ window.RegistryMap = (function () {
 
     function standingText(p) {
       var s = standing(p);
-      if (s === 'none') { return 'No resolution'; }
-      if (s === 'unchecked') { return 'Not yet checked'; }
-      return 'Tier ' + p.tier + ' · ' + options.tiers[p.tier];
+      if (s === 'none') { return say('noResolution'); }
+      if (s === 'unchecked') { return say('notYetChecked'); }
+      return say('tier', { tier: p.tier, name: options.tiers[p.tier] });
     }
 
     function popup(p) {
@@ -249,13 +274,13 @@ window.RegistryMap = (function () {
       var status = element('p');
       status.appendChild(element('span', s === 'tier' ? 'badge tier tier-' + p.tier :
         s === 'unchecked' ? 'badge standing-unchecked' : 'badge muted-badge', standingText(p)));
-      if (p.retreat) { status.append(' ', element('span', 'badge flag flag-retreat', '⚑ Retreat')); }
-      if (p.dormant) { status.append(' ', element('span', 'badge flag flag-dormant', 'Dormant')); }
+      if (p.retreat) { status.append(' ', element('span', 'badge flag flag-retreat', '⚑ ' + say('retreat'))); }
+      if (p.dormant) { status.append(' ', element('span', 'badge flag flag-dormant', say('dormant'))); }
       box.appendChild(status);
-      var reason = element('p', 'reason', reasons[p.slug] || 'Loading the reason for this tier…');
+      var reason = element('p', 'reason', reasons[p.slug] || say('loadingReason'));
       box.appendChild(reason);
-      box.appendChild(element('p', null, 'Last recorded activity: ' + longDate(p.last_activity_on)));
-      var link = element('a', null, 'Open the full record');
+      box.appendChild(element('p', null, say('lastActivity', { date: longDate(p.last_activity_on) })));
+      var link = element('a', null, say('openRecord'));
       link.href = options.profileUrl.replace('SLUG', encodeURIComponent(p.slug));
       var linkLine = element('p');
       linkLine.appendChild(link);
@@ -264,7 +289,7 @@ window.RegistryMap = (function () {
         fetchJSON(options.bodyApiUrl.replace('SLUG', encodeURIComponent(p.slug))).then(function (body) {
           reasons[p.slug] = body.tier_reason;
           reason.textContent = body.tier_reason;
-        }).catch(function () { reason.textContent = 'The reason could not be loaded; the full record has it.'; });
+        }).catch(function () { reason.textContent = say('reasonFailed'); });
       }
       return box;
     }
@@ -279,7 +304,7 @@ window.RegistryMap = (function () {
           iconSize: [22, 22],
           html: hiddenFromScreenReaders(symbol)
         }),
-        title: p.name + ': ' + standingText(p).toLowerCase() + (p.retreat ? ', retreat' : ''),
+        title: p.name + ': ' + standingText(p).toLocaleLowerCase(LANGUAGE) + (p.retreat ? say('retreatTitle') : ''),
         keyboard: true
       });
       marker.slug = p.slug;
@@ -292,15 +317,15 @@ window.RegistryMap = (function () {
       var p = feature.properties;
       var marker = L.marker([feature.geometry.coordinates[1], feature.geometry.coordinates[0]], {
         icon: clusterIcon(p.count, p.mobilized),
-        title: number(p.count) + ' union bodies here, ' + number(p.mobilized) + ' at tier 3 or 4: select to zoom in',
+        title: say('clusterHere', { num: number(p.count), count: p.count, mobilized: number(p.mobilized) }),
         keyboard: true
       });
       marker.on('click', function () {
         if (map.getZoom() < map.getMaxZoom()) {
           map.setView(marker.getLatLng(), Math.min(Math.floor(map.getZoom()) + 2, map.getMaxZoom()));
         } else {
-          L.popup().setLatLng(marker.getLatLng()).setContent(element('p', null, number(p.count) +
-            ' union bodies share this place. The table below lists them.')).openOn(map);
+          L.popup().setLatLng(marker.getLatLng()).setContent(element('p', null,
+            say('samePlace', { num: number(p.count), count: p.count }))).openOn(map);
         }
       });
       return marker;
@@ -337,5 +362,5 @@ window.RegistryMap = (function () {
     };
   }
 
-  return { element: element, stateLayer: stateLayer, bodyLayer: bodyLayer };
+  return { element: element, say: say, stateLayer: stateLayer, bodyLayer: bodyLayer };
 }());

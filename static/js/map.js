@@ -15,6 +15,7 @@
   var resultsEl = document.getElementById('map-results');
   var config = mapEl.dataset;
   var element = window.RegistryMap.element;
+  var say = window.RegistryMap.say;  // the page's words (#map-words), in the reader's language
   var FILTERS = ['q', 'state', 'level', 'affiliation', 'bill_family', 'bill', 'tier', 'evidence',
     'year_from', 'year_to', 'endorsing', 'retreat', 'dormant', 'checked', 'organization_type'];
   var CONTIGUOUS_US = [[24.4, -125.0], [49.5, -66.9]];
@@ -50,8 +51,8 @@
   }
 
   function problem(error, what) {
-    if (error.status === 422) { return 'These filters could not be applied: see the message above the map.'; }
-    return what + ' The table below lists the results.';
+    if (error.status === 422) { return say('filtersRejected'); }
+    return what + ' ' + say('tableHasResults');
   }
 
   // ----- the map and its view ----------------------------------------------------------------
@@ -60,7 +61,7 @@
   if (fallback) { fallback.remove(); }
   var map = L.map(mapEl, { minZoom: 2, maxZoom: 12, zoomSnap: 0.25, zoomDelta: 1, worldCopyJump: false });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  map.attributionControl.addAttribution('State outlines: US Census Bureau, via us-atlas');
+  map.attributionControl.addAttribution(say('attribution'));
   if (config.tileUrl) {
     L.tileLayer(config.tileUrl, { attribution: config.tileAttribution || '', maxZoom: 18 }).addTo(map);
   }
@@ -103,7 +104,7 @@
       // A link to one state, without a view of its own, opens on that state.
       if (first && params.get('state') && !sharedView) { states.fit(params.get('state')); }
     }).catch(function (error) {
-      showError(problem(error, 'The state figures could not be loaded.'));
+      showError(problem(error, say('statesFailed')));
     }));
   }
 
@@ -115,7 +116,7 @@
       mapEl.shownSlugs = shown.slugs;
       showError(null);
     }).catch(function (error) {
-      if (!error.stale) { showError(problem(error, 'The union bodies could not be loaded.')); }
+      if (!error.stale) { showError(problem(error, say('bodiesFailed'))); }
     }));
   }
 
@@ -124,7 +125,10 @@
   var resultsRequest = 0;
   function loadResults(focus) {
     var ticket = ++resultsRequest;
-    return track(fetch(config.resultsUrl + window.location.search, { headers: { Accept: 'text/html' } })
+    // The fragment in the page's language, whatever the address says (a filter drops ?lang=).
+    var query = new URLSearchParams(window.location.search);
+    query.set('lang', say('language'));
+    return track(fetch(config.resultsUrl + '?' + query.toString(), { headers: { Accept: 'text/html' } })
       .then(function (response) { return response.text(); })
       .then(function (html) {
         if (ticket !== resultsRequest) { return; }
@@ -142,8 +146,7 @@
       })
       .catch(function () {
         if (ticket === resultsRequest) {
-          statusEl.replaceChildren(element('p', 'result-count',
-            'The results could not be loaded. Reload the page to try again.'));
+          statusEl.replaceChildren(element('p', 'result-count', say('resultsFailed')));
         }
       }));
   }
