@@ -33,8 +33,8 @@ def html(client, path: str, headers: dict) -> str:
 def test_the_gap_with_a_filter_reads_in_spanish(client, registry):
     text = page_text(client, "/gap?level=local", SPANISH)
     # Local unions: 5 endorsing, 4 checked, 2 mobilized (tests/gap_registry.py).
-    assert ("A 4 de los 5 organismos sindicales que respaldan la resolución se les ha revisado el "
-            "seguimiento, y el 50 % de ellos nunca movilizó miembros ni dinero.") in text
+    assert ("A 4 de los 5 organismos sindicales a favor de Medicare para Todos se les ha "
+            "revisado el seguimiento, y el 50 % de ellos nunca movilizó miembros ni dinero.") in text
     assert "1 aún no se han revisado: se cuentan como desconocidos, no como solo en papel." in text
     for phrase in ("La brecha entre el apoyo en papel y la movilización", "Brecha por tipo de organismo",
                    "Brecha por afiliación", "Brecha por estado",
@@ -113,7 +113,7 @@ def test_the_methodology_in_english_is_unchanged(client, registry):
 def test_coverage_reads_in_spanish_and_keeps_the_seed_data_marked_english(client, registry):
     text = page_text(client, "/about/coverage", SPANISH)
     # 8 endorsing union bodies, 7 checked (tests/gap_registry.py): 88 %.
-    assert ("El registro tiene 8 organismos sindicales que la respaldan; 7 (88 %) se han revisado "
+    assert ("El registro tiene 8 organismos sindicales a favor; 7 (88 %) se han revisado "
             "y 1 todavía no.") in text
     for phrase in ("Cobertura: qué parte del historial tiene el registro",
                    "Junto a las cifras de las propias campañas", "Miembros e investigación, mes a mes",
