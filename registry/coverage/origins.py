@@ -4,8 +4,8 @@ own checks, the research queue, imports). Counted by the month each entered the 
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import case, func, select
 
@@ -25,10 +25,10 @@ class MonthOrigins:
     actions_research: int = 0
 
     @property
-    def label(self) -> str:
-        """"November 2026"."""
+    def first_day(self) -> date:
+        """The month as a date, for the page to name it in the reader's language."""
         year, month = self.month.split("-")
-        return f"{calendar.month_name[int(month)]} {year}"
+        return date(int(year), int(month), 1)
 
     @property
     def total(self) -> int:

@@ -6,12 +6,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from flask_babel import gettext
 from sqlalchemy import extract, func, select
 
 from registry.cache import versioned
 from registry.database import db, utcnow
+from registry.districts.congress import CURRENT_BILL, ordinal
 from registry.exports.fields import (
+    COSPONSOR_COLUMN,
+    COSPONSOR_DESCRIPTION,
     TABLES,
+    Field,
     action_fields,
     bill_fields,
     body_fields,
@@ -20,7 +25,9 @@ from registry.exports.fields import (
     source_fields,
 )
 from registry.exports.responses import LICENCE
+from registry.languages import current, translate
 from registry.models import Action, Bill, Body, Check, Resolution, Source
+from registry.text import N_
 
 FORMATS = {"bodies": ("csv", "json", "geojson")}
 DEFAULT_FORMATS = ("csv", "json")
@@ -28,6 +35,23 @@ FIELDS = {"bodies": body_fields, "resolutions": resolution_fields, "actions": ac
           "checks": check_fields, "sources": source_fields, "bills": bill_fields}
 MODELS = {"bodies": Body, "resolutions": Resolution, "actions": Action, "checks": Check,
           "sources": Source, "bills": Bill}
+
+
+# The Frictionless types of the fields, as the data dictionary names them (N_: translated there).
+FIELD_TYPES = (N_("string"), N_("integer"), N_("number"), N_("boolean"), N_("date"),
+               N_("datetime"))
+
+
+def field_meaning(field: Field) -> str:
+    """A field's description in the reader's language (the data package keeps the English)."""
+    if field.name == COSPONSOR_COLUMN:
+        return gettext(COSPONSOR_DESCRIPTION, bill=CURRENT_BILL)
+    return translate(field.description)
+
+
+def congress_ordinal(number: int) -> str:
+    """'119th' in English, '119.º' in Spanish (the only other language of the site)."""
+    return ordinal(number) if current() == "en" else f"{number}.º"
 
 
 def formats(table: str) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, render_template
 
 from registry.datasets import services
-from registry.districts.congress import CURRENT_CONGRESS, ordinal
+from registry.districts.congress import CURRENT_CONGRESS
 from registry.districts.services import latest_load
 from registry.exports.fields import TABLES, table_query
 from registry.exports.responses import LICENCE, download
@@ -24,7 +24,8 @@ def index():
         change_log=services.change_log(), licence=LICENCE,
         citation=services.citation(current_app.config["SITE_URL"]),
         endorsement_columns=COLUMN_DOCS,
-        districts_load=latest_load(), districts_congress=ordinal(CURRENT_CONGRESS),
+        districts_load=latest_load(), districts_congress=services.congress_ordinal(CURRENT_CONGRESS),
+        field_meaning=services.field_meaning,
     )
 
 

@@ -12,13 +12,14 @@ from registry.cache import versioned
 from registry.database import db
 from registry.followthrough import ladder
 from registry.models import Action, Body, Resolution
+from registry.text import N_
 
-GROUPINGS = {
-    "state": "State",
-    "level": "Level",
-    "affiliation": "Affiliation",
-    "bill_family": "Bill family",
-    "year": "Year of first resolution",
+GROUPINGS = {  # N_: the methodology page shows them in the reader's language
+    "state": N_("State"),
+    "level": N_("Level"),
+    "affiliation": N_("Affiliation"),
+    "bill_family": N_("Bill family"),
+    "year": N_("Year of first resolution"),
 }
 
 

@@ -12,12 +12,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flask_babel import gettext
 from markupsafe import Markup
 
 from registry.followthrough import ladder
 from registry.followthrough.aggregates import GapFigures, YearActivity
 from registry.gap.services import GapChart, YearChart
-from registry.main.templating import share
+from registry.languages import number, share
 
 INK = "#1d232b"
 GRID = "#c9d0d9"
@@ -116,21 +117,23 @@ LABEL_END, BAR_X, BAR_W, ROW, TOP = 196.0, 204.0, 330.0, 28.0, 56.0
 
 
 def gap_series(mobilized_tier: int) -> tuple[Series, ...]:
-    acted = "tier 1" if mobilized_tier == 2 else f"tiers 1–{mobilized_tier - 1}"
-    return (Series("unchecked", "Not yet checked"),
-            Series("paper", "Paper only (checked)"),
-            Series("acted", f"Acted, not mobilized ({acted})"),
-            Series("mobilized", f"Mobilized (tier {mobilized_tier} and up)"))
+    acted = gettext("Acted, not mobilized (tier 1)") if mobilized_tier == 2 else gettext(
+        "Acted, not mobilized (tiers 1–%(below)s)", below=mobilized_tier - 1)
+    return (Series("unchecked", gettext("Not yet checked")),
+            Series("paper", gettext("Paper only (checked)")),
+            Series("acted", acted),
+            Series("mobilized", gettext("Mobilized (tier %(tier)s and up)", tier=mobilized_tier)))
 
 
 def gap_bars(chart_id: str, title: str, rows: Sequence[tuple[str, GapFigures]],
              mobilized_tier: int) -> Markup:
     """Stacked 100% bars of endorsing bodies by follow-through, with the gap written beside."""
     height = TOP + ROW * len(rows) + 8
-    description = (f"One bar per group, {len(rows)} groups. Each bar splits the group's endorsing "
-                   "bodies into not yet checked (grid), paper only after a check (hatched), acted "
-                   "but not mobilized (dotted) and mobilized (solid); the text beside it gives the "
-                   "gap among the checked bodies. The table after the chart lists every figure.")
+    description = gettext(
+        "One bar per group, %(groups)s groups. Each bar splits the group's endorsing bodies into "
+        "not yet checked (grid), paper only after a check (hatched), acted but not mobilized "
+        "(dotted) and mobilized (solid); the text beside it gives the gap among the checked "
+        "bodies. The table after the chart lists every figure.", groups=number(len(rows)))
     svg = _svg(chart_id, height, title, description)
     _patterns(svg, chart_id)
     _legend(svg, chart_id, gap_series(mobilized_tier))
@@ -139,13 +142,13 @@ def gap_bars(chart_id: str, title: str, rows: Sequence[tuple[str, GapFigures]],
         x = BAR_X + BAR_W * step / 4
         ET.SubElement(axis, "line", {"x1": _n(x), "x2": _n(x), "y1": _n(TOP - 8),
                                      "y2": _n(height - 6), "stroke": GRID})
-        _text(axis, x, TOP - 12, f"{step * 25}%", "middle", "tick")
+        _text(axis, x, TOP - 12, share(step / 4), "middle", "tick")
     for index, (label, figures) in enumerate(rows):
         y = TOP + ROW * index
         row = ET.SubElement(svg, "g", {"class": "row"})
         _text(row, LABEL_END, y + 17, _clip(label, 28), "end", "label")
         if not figures.endorsing:
-            _text(row, BAR_X + 6, y + 17, "no endorsing bodies", css="empty")
+            _text(row, BAR_X + 6, y + 17, gettext("no endorsing bodies"), css="empty")
             continue
         x = BAR_X
         parts = (("unchecked", figures.unchecked), ("paper", figures.paper_only),
@@ -155,9 +158,10 @@ def gap_bars(chart_id: str, title: str, rows: Sequence[tuple[str, GapFigures]],
                 width = BAR_W * part / figures.endorsing
                 _rect(row, chart_id, key, x, y + 4, width, ROW - 9)
                 x += width
-        checked = f"{share(figures.gap_among_checked)} of {figures.checked:,} checked" \
-            if figures.checked else "none checked"
-        _text(row, BAR_X + BAR_W + 8, y + 17, f"gap {checked}", css="value")
+        gap = gettext("gap %(share)s of %(checked)s checked", share=share(figures.gap_among_checked),
+                      checked=number(figures.checked)) if figures.checked \
+            else gettext("gap none checked")
+        _text(row, BAR_X + BAR_W + 8, y + 17, gap, css="value")
     return _markup(svg)
 
 
@@ -168,7 +172,11 @@ def _clip(label: str, limit: int) -> str:
 # Resolutions and actions per year: grouped columns ------------------------------------------
 
 PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_HEIGHT = 52.0, 12.0, 44.0, 230.0
-YEAR_SERIES = (Series("resolutions", "Resolutions adopted"), Series("actions", "Actions taken"))
+
+
+def year_series() -> tuple[Series, ...]:
+    return (Series("resolutions", gettext("Resolutions adopted")),
+            Series("actions", gettext("Actions taken")))
 
 
 def nice_ceiling(value: int) -> tuple[int, int]:
@@ -184,13 +192,14 @@ def nice_ceiling(value: int) -> tuple[int, int]:
 def year_bars(chart_id: str, title: str, years: Sequence[YearActivity]) -> Markup:
     """Two columns per year (resolutions solid, actions striped), each with its count on top."""
     height = PLOT_TOP + PLOT_HEIGHT + 40
-    description = (f"Two columns for each of {len(years)} years from {years[0].year} to "
-                   f"{years[-1].year}: supporting resolutions adopted (solid) and follow-through "
-                   "actions taken (striped), each labelled with its count where space allows. "
-                   "The table after the chart lists every figure.")
+    description = gettext(
+        "Two columns for each of %(count)s years from %(first)s to %(last)s: supporting "
+        "resolutions adopted (solid) and follow-through actions taken (striped), each labelled "
+        "with its count where space allows. The table after the chart lists every figure.",
+        count=number(len(years)), first=years[0].year, last=years[-1].year)
     svg = _svg(chart_id, height, title, description)
     _patterns(svg, chart_id)
-    _legend(svg, chart_id, YEAR_SERIES)
+    _legend(svg, chart_id, year_series())
     top, step = nice_ceiling(max(max(y.resolutions, y.actions) for y in years))
     plot_width = WIDTH - PLOT_LEFT - PLOT_RIGHT
     base = PLOT_TOP + PLOT_HEIGHT
@@ -199,22 +208,23 @@ def year_bars(chart_id: str, title: str, years: Sequence[YearActivity]) -> Marku
         y = base - PLOT_HEIGHT * tick / top
         ET.SubElement(axis, "line", {"x1": _n(PLOT_LEFT), "x2": _n(WIDTH - PLOT_RIGHT),
                                      "y1": _n(y), "y2": _n(y), "stroke": GRID})
-        _text(axis, PLOT_LEFT - 6, y + 4, f"{tick:,}", "end", "tick")
+        _text(axis, PLOT_LEFT - 6, y + 4, number(tick), "end", "tick")
     slot = plot_width / len(years)
     bar = min(slot * 0.4, 26.0)
     label_every = max(1, math.ceil(36 / slot))
     for index, year in enumerate(years):
         centre = PLOT_LEFT + slot * (index + 0.5)
         group = ET.SubElement(svg, "g", {"class": "year"})
-        ET.SubElement(group, "title").text = (
-            f"{year.year}: {year.resolutions:,} resolutions, {year.actions:,} actions")
+        ET.SubElement(group, "title").text = gettext(
+            "%(year)s: %(resolutions)s resolutions, %(actions)s actions", year=year.year,
+            resolutions=number(year.resolutions), actions=number(year.actions))
         for offset, key, value in ((-bar - 1, "resolutions", year.resolutions),
                                    (1, "actions", year.actions)):
             height_px = PLOT_HEIGHT * value / top
             if value:
                 _rect(group, chart_id, key, centre + offset, base - height_px, bar, height_px)
             if bar >= 9:
-                _text(group, centre + offset + bar / 2, base - height_px - 3, f"{value:,}",
+                _text(group, centre + offset + bar / 2, base - height_px - 3, number(value),
                       "middle", "value small")
         if index % label_every == 0:
             _text(group, centre, base + 16, str(year.year), "middle", "tick")

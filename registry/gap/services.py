@@ -9,9 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask_babel import force_locale, gettext
 from sqlalchemy import select
 
-from registry.bodies.schemas import FILTER_FIELDS
+from registry.bodies.schemas import FILTER_FIELDS, GENERAL_FAMILY
 from registry.bodies.services import bill_families
 from registry.cache import versioned
 from registry.database import db
@@ -19,7 +20,9 @@ from registry.exports.streams import spreadsheet_safe
 from registry.followthrough import aggregates, ladder
 from registry.followthrough.aggregates import GapFigures, PlaceGap, YearActivity
 from registry.geo import state_name
+from registry.languages import translate
 from registry.models import Body
+from registry.text import N_
 from registry.vocab import EVIDENCE_LEVELS, LEVELS
 
 LARGEST_AFFILIATIONS = 12  # the affiliation chart draws this many groups, the rest combined
@@ -63,16 +66,17 @@ class YearChart:
 
 
 def gap_caption(what: str) -> str:
+    """A chart's caption: what one bar is (already in the reader's language), then how it splits."""
     tier = ladder.MOBILIZED_TIER
-    return (f"{what} Each bar splits the endorsing bodies (union bodies with at least one "
-            "published supporting resolution) by what the registry knows of their follow-through: "
-            "not yet checked (nobody has recorded a look), paper only (a dated check found "
-            f"nothing), acted below the mobilizing rung (tiers 1–{tier - 1}), mobilized (tier "
-            f"{tier} or higher). The gap among checked bodies is 1 − mobilized ÷ checked; the gap "
-            "over all endorsing bodies, 1 − mobilized ÷ endorsing, counts the unchecked as not "
-            "mobilized. Only union bodies "
-            "matching the filters are counted; allied organizations are left out unless the "
-            "filter asks for them.")
+    return what + " " + gettext(
+        "Each bar splits the endorsing bodies (union bodies with at least one published supporting "
+        "resolution) by what the registry knows of their follow-through: not yet checked (nobody "
+        "has recorded a look), paper only (a dated check found nothing), acted below the "
+        "mobilizing rung (tiers 1–%(below)s), mobilized (tier %(tier)s or higher). The gap among "
+        "checked bodies is 1 − mobilized ÷ checked; the gap over all endorsing bodies, "
+        "1 − mobilized ÷ endorsing, counts the unchecked as not mobilized. Only union bodies "
+        "matching the filters are counted; allied organizations are left out unless the filter "
+        "asks for them.", below=tier - 1, tier=tier)
 
 
 def _sum_by(places: list[PlaceGap], part: Callable[[PlaceGap], Any]) -> dict[Any, GapFigures]:
@@ -85,38 +89,39 @@ def _sum_by(places: list[PlaceGap], part: Callable[[PlaceGap], Any]) -> dict[Any
 
 def level_chart(places: list[PlaceGap]) -> GapChart:
     figures = _sum_by(places, lambda place: place.level)
-    groups = [GapGroup(code, label, figures[code], {"level": code})
+    groups = [GapGroup(code, translate(label), figures[code], {"level": code})
               for code, label in LEVELS.items() if code in figures]
-    return GapChart("level", "Gap by level", gap_caption(
-        "One bar per level of the labor movement that has union bodies in the registry."),
-        "Level", groups)
+    return GapChart("level", gettext("Gap by level"), gap_caption(gettext(
+        "One bar per level of the labor movement that has union bodies in the registry.")),
+        gettext("Level"), groups)
 
 
 def state_chart(places: list[PlaceGap]) -> GapChart:
     figures = _sum_by(places, lambda place: place.state)
-    groups = [GapGroup(code, state_name(code) if code else "State not recorded", total,
+    groups = [GapGroup(code, state_name(code) if code else gettext("State not recorded"), total,
                        {"state": code} if code else None) for code, total in figures.items()]
     groups.sort(key=lambda group: (group.key is None, group.label))
-    return GapChart("state", "Gap by state", gap_caption(
+    return GapChart("state", gettext("Gap by state"), gap_caption(gettext(
         "One bar per state with union bodies in the registry; a state where none has endorsed "
-        "says so."), "State", groups)
+        "says so.")), gettext("State"), groups)
 
 
 def affiliation_chart(filters: dict[str, Any]) -> GapChart:
     rows = sorted(aggregates.gap_by("affiliation", filters),
                   key=lambda row: (-row.figures.endorsing, row.key is None, row.key or ""))
     shown, rest = rows[:LARGEST_AFFILIATIONS], rows[LARGEST_AFFILIATIONS:]
-    groups = [GapGroup(row.key, row.key or "No affiliation recorded", row.figures,
+    groups = [GapGroup(row.key, row.key or gettext("No affiliation recorded"), row.figures,
                        {"affiliation": row.key} if row.key else None) for row in shown]
     note = None
     if rest:
-        groups.append(GapGroup(OTHERS, f"All other affiliations ({len(rest)})",
+        groups.append(GapGroup(OTHERS, gettext("All other affiliations (%(count)s)",
+                                               count=len(rest)),
                                GapFigures.total([row.figures for row in rest])))
-        note = (f"The {LARGEST_AFFILIATIONS} affiliations with the most endorsing bodies, then "
-                f"the other {len(rest)} combined.")
-    return GapChart("affiliation", "Gap by affiliation", gap_caption(
-        f"One bar per national affiliation, largest first (up to {LARGEST_AFFILIATIONS})."),
-        "Affiliation", groups, note)
+        note = gettext("The %(largest)s affiliations with the most endorsing bodies, then the "
+                       "other %(rest)s combined.", largest=LARGEST_AFFILIATIONS, rest=len(rest))
+    return GapChart("affiliation", gettext("Gap by affiliation"), gap_caption(gettext(
+        "One bar per national affiliation, largest first (up to %(largest)s).",
+        largest=LARGEST_AFFILIATIONS)), gettext("Affiliation"), groups, note)
 
 
 def year_chart(filters: dict[str, Any]) -> YearChart:
@@ -125,14 +130,15 @@ def year_chart(filters: dict[str, Any]) -> YearChart:
     undated = next((row for row in activity if row.year is None), None)
     years = [dated.get(year, YearActivity(year, 0, 0))
              for year in range(min(dated), max(dated) + 1)] if dated else []
-    caption = ("Supporting resolutions by the year they were adopted (or first reported, when the "
-               "vote date is unknown), and follow-through actions (every kind on rungs 1 to "
-               f"{max(ladder.TIERS)}; not check-ins or counter-actions) by the year they took "
-               "place, for the union bodies matching the filters. Actions dated before a body's "
-               "first resolution are counted here although they do not count toward its tier. "
-               "Undated records are listed in the table but cannot be drawn in a year.")
-    return YearChart("year", "Resolutions adopted and actions taken, per year", caption, years,
-                     undated)
+    caption = gettext(
+        "Supporting resolutions by the year they were adopted (or first reported, when the vote "
+        "date is unknown), and follow-through actions (every kind on rungs 1 to %(top)s; not "
+        "check-ins or counter-actions) by the year they took place, for the union bodies matching "
+        "the filters. Actions dated before a body's first resolution are counted here although "
+        "they do not count toward its tier. Undated records are listed in the table but cannot be "
+        "drawn in a year.", top=max(ladder.TIERS))
+    return YearChart("year", gettext("Resolutions adopted and actions taken, per year"), caption,
+                     years, undated)
 
 
 @dataclass
@@ -175,8 +181,10 @@ def _cell(value: Any) -> Any:
 
 
 def chart_csv(slug: str, filters: dict[str, Any]) -> str:
-    """The numbers behind one chart, as the table on the page shows them."""
-    chart = CHARTS[slug](filters)
+    """The numbers behind one chart, as the table on the page shows them (in English, like
+    every CSV file of the site)."""
+    with force_locale("en"):
+        chart = CHARTS[slug](filters)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     if isinstance(chart, YearChart):
@@ -208,6 +216,8 @@ def query_args(filters: dict[str, Any]) -> dict[str, str]:
 
 
 Options = list[tuple[str, str]]  # (value, label) pairs of a select
+# The evidence levels in one word each, as the filter names them.
+EVIDENCE_NAMES = {"reported": N_("Reported"), "sourced": N_("Sourced"), "primary": N_("Primary")}
 
 
 @dataclass(frozen=True)
@@ -222,22 +232,25 @@ class FilterChoices:
 
 
 @versioned
-def filter_choices() -> FilterChoices:
-    """The options of the filter form: values present in the registry, and the vocabularies."""
+def filter_choices(language: str) -> FilterChoices:
+    """The options of the filter form in `language` (the cache keeps one per language): values
+    present in the registry, and the vocabularies."""
     states = db.session.scalars(select(Body.state).where(Body.state.is_not(None))
                                 .group_by(Body.state).order_by(Body.state))
     affiliations = db.session.scalars(select(Body.affiliation).where(Body.affiliation.is_not(None))
                                       .group_by(Body.affiliation).order_by(Body.affiliation))
     return FilterChoices(
         states=[(code, f"{code} — {state_name(code)}") for code in states],
-        levels=list(LEVELS.items()),
+        levels=[(code, translate(label)) for code, label in LEVELS.items()],
         affiliations=[(name, name) for name in affiliations],
-        bill_families=list(bill_families().items()),
-        evidence=[(level, level.capitalize()) for level in EVIDENCE_LEVELS],
-        adoption=[("report", "A report or the record (not only a roster)"),
-                  ("record", "The resolution's record (text, minutes or a vote)")],
-        organization_types=[("allied", "Allied organizations only"),
-                            ("all", "Union bodies and allied organizations")],
+        bill_families=[(family, gettext("Medicare for All in general (no bill named)")
+                        if family == GENERAL_FAMILY else label)
+                       for family, label in bill_families().items()],
+        evidence=[(level, translate(EVIDENCE_NAMES[level])) for level in EVIDENCE_LEVELS],
+        adoption=[("report", gettext("A report or the record (not only a roster)")),
+                  ("record", gettext("The resolution's record (text, minutes or a vote)"))],
+        organization_types=[("allied", gettext("Allied organizations only")),
+                            ("all", gettext("Union bodies and allied organizations"))],
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, render_template, request
 from marshmallow import EXCLUDE, ValidationError
 
+from registry import languages
 from registry.bodies.schemas import BodyFilterSchema
 from registry.followthrough import ladder
 from registry.gap import services
@@ -22,7 +23,7 @@ def load_filters() -> dict:
 def render_page(overview, filters: dict, errors: dict, status: int = 200):
     return render_template(
         "gap/index.html", overview=overview, filters=filters, errors=errors,
-        args=services.query_args(filters), choices=services.filter_choices(),
+        args=services.query_args(filters), choices=services.filter_choices(languages.current()),
         chart_svg=chart_svg, list_args=services.list_args,
         mobilized_tier=ladder.MOBILIZED_TIER,
     ), status

@@ -19,6 +19,7 @@ from registry.followthrough.ladder import ACTION_KINDS
 from registry.imports.common import ImportProblems
 from registry.imports.reading import Record, delimiter_hint, header_names
 from registry.records.rows import SLUG, PartialDate, http_url, text_field
+from registry.text import N_
 from registry.vocab import (
     ACTION_SCOPES,
     ADOPTION_EVIDENCE,
@@ -47,42 +48,42 @@ OPTIONAL = ("slug", "parent", "organization_type", "members", "members_year", "w
 COLUMNS = CORE + OPTIONAL
 # What each column holds, for the /data page (the README lists the same columns).
 COLUMN_DOCS: dict[str, str] = {
-    "body_name": "Name of the union body (required).",
-    "level": "local, district_council, central_labor_council, area_labor_federation, state_federation, "
-             "national_union, federation or other (required).",
-    "affiliation": "National union or federation, as an abbreviation (USW, AFL-CIO…).",
-    "designation": "Unit designation, e.g. Local 155.",
-    "city": "City.", "state": "Two-letter state code.", "zip": "ZIP code: 5 digits or ZIP+4.",
-    "olms_file_number": "US Department of Labor OLMS file number (matches bodies first).",
-    "bill": "A bill code the registry knows (HR 676, HR 3069…), or the words the source uses.",
-    "stance": "support (default) or oppose.",
-    "adopted_on": "Vote date or report date: YYYY, YYYY-MM or YYYY-MM-DD.",
-    "date_kind": "adopted (the vote date) or reported (adopted on or before this date); required "
-                 "with adopted_on.",
-    "date_precision": "day, month or year: optional, must agree with adopted_on.",
-    "action_kind": "A follow-through action the source reports as done (see the methodology).",
-    "action_date": "When: YYYY, YYYY-MM or YYYY-MM-DD; empty when undated.",
-    "action_description": "What happened, in short (required with an action).",
-    "source_url": "The public page that states the row's claim (required).",
-    "slug": "The body's address in the registry, to name an existing body exactly.",
-    "parent": "The parent body: its slug, or its name when only one body has it.",
-    "organization_type": "union (default) or allied (advocacy campaign, coalition, retiree or "
-                         "political organization).",
-    "members": "Members the source states.", "members_year": "The year the figure refers to.",
-    "website": "The body's own website.", "public_contact": "A contact the body publishes itself.",
-    "adoption_evidence": "roster, report (default) or record: what shows the resolution was adopted.",
-    "commitments": "What the resolution promised, ';'-separated (educate_members, "
-                   "forward_to_officials, join_coalition, mobilize_members, fund_campaign, other).",
-    "action_scope": "federal_bill, state_bill, single_payer (default) or health_reform.",
-    "action_participants": "People taking part.", "action_amount_usd": "Dollars given.",
-    "action_bill": "Bill code the action was for.",
-    "checked_on": "A dated follow-through check: the day someone looked (with checked_by and "
-                  "check_result).",
-    "checked_by": "Who checked, by role: researcher, reviewer, member, officer, staff or other.",
-    "searched": "Where they looked, one source, archive or search per line (the row's source_url "
-                "is added).",
-    "check_result": "nothing_found or actions_found (each action then a row of its own).",
-    "check_summary": "What they found, in short.",
+    "body_name": N_("Name of the union body (required)."),
+    "level": N_("local, district_council, central_labor_council, area_labor_federation, state_federation, "
+             "national_union, federation or other (required)."),
+    "affiliation": N_("National union or federation, as an abbreviation (USW, AFL-CIO…)."),
+    "designation": N_("Unit designation, e.g. Local 155."),
+    "city": N_("City."), "state": N_("Two-letter state code."), "zip": N_("ZIP code: 5 digits or ZIP+4."),
+    "olms_file_number": N_("US Department of Labor OLMS file number (matches bodies first)."),
+    "bill": N_("A bill code the registry knows (HR 676, HR 3069…), or the words the source uses."),
+    "stance": N_("support (default) or oppose."),
+    "adopted_on": N_("Vote date or report date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    "date_kind": N_("adopted (the vote date) or reported (adopted on or before this date); required "
+                 "with adopted_on."),
+    "date_precision": N_("day, month or year: optional, must agree with adopted_on."),
+    "action_kind": N_("A follow-through action the source reports as done (see the methodology)."),
+    "action_date": N_("When: YYYY, YYYY-MM or YYYY-MM-DD; empty when undated."),
+    "action_description": N_("What happened, in short (required with an action)."),
+    "source_url": N_("The public page that states the row's claim (required)."),
+    "slug": N_("The body's address in the registry, to name an existing body exactly."),
+    "parent": N_("The parent body: its slug, or its name when only one body has it."),
+    "organization_type": N_("union (default) or allied (advocacy campaign, coalition, retiree or "
+                         "political organization)."),
+    "members": N_("Members the source states."), "members_year": N_("The year the figure refers to."),
+    "website": N_("The body's own website."), "public_contact": N_("A contact the body publishes itself."),
+    "adoption_evidence": N_("roster, report (default) or record: what shows the resolution was adopted."),
+    "commitments": N_("What the resolution promised, ';'-separated (educate_members, "
+                   "forward_to_officials, join_coalition, mobilize_members, fund_campaign, other)."),
+    "action_scope": N_("federal_bill, state_bill, single_payer (default) or health_reform."),
+    "action_participants": N_("People taking part."), "action_amount_usd": N_("Dollars given."),
+    "action_bill": N_("Bill code the action was for."),
+    "checked_on": N_("A dated follow-through check: the day someone looked (with checked_by and "
+                  "check_result)."),
+    "checked_by": N_("Who checked, by role: researcher, reviewer, member, officer, staff or other."),
+    "searched": N_("Where they looked, one source, archive or search per line (the row's source_url "
+                "is added)."),
+    "check_result": N_("nothing_found or actions_found (each action then a row of its own)."),
+    "check_summary": N_("What they found, in short."),
 }
 RESOLUTION_COLUMNS = ("bill", "stance", "adopted_on", "date_kind", "date_precision",
                       "adoption_evidence", "commitments")

@@ -83,7 +83,7 @@ def test_the_map_reads_in_spanish(spanish_page, live_server, ohio_and_texas):
     ohio.click()
     state_popup = page.locator(".state-popup")
     state_popup.wait_for()
-    assert "Organismos sindicales que dieron su respaldo" in state_popup.inner_text()
+    assert "Organismos sindicales a favor" in state_popup.inner_text()
     button = state_popup.get_by_role("button")
     assert button.inner_text().startswith("Mostrar solo ")
 

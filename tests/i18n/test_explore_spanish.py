@@ -45,7 +45,7 @@ PAGES = {
                              "1 resolution, 1 follow-through action and 0 checks, newest first.", "(rung 3)",
                              "200 participants", "History of this record", "Part of"]),
     "/bills": (["Proyectos de ley de Medicare para Todos",
-                "Cámara de Representantes: familia HR 676 → HR 3069", "Organismos que dieron su respaldo",
+                "Cámara de Representantes: familia HR 676 → HR 3069", "Organismos a favor",
                 "Patrocinador"],
                ["Medicare for All bills", "House family: HR 676 → HR 3069", "Endorsing bodies", "Sponsor"]),
     "/bills/hr-676": (["Linaje", "el primero de su familia", "Organismos sindicales en el registro (1)",

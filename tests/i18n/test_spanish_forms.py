@@ -174,7 +174,7 @@ def test_options_and_bills_read_in_spanish(client, make_bill):
     assert ">HR 3421 — Medicare for All Act (118.º Congreso, 2023)</option>" in spanish_page
     assert ">HR 3421 — Medicare for All Act (118th Congress, 2023)</option>" in english_page
     assert '<option value="5">mayo</option>' in spanish_page
-    assert '<option value="">Medicare para Todos en general (sin mencionar un proyecto de ley)' \
+    assert '<option value="">Medicare para Todos en general (sin nombrar un proyecto de ley)' \
         in spanish_page
     action = client.get("/submit/action").get_data(as_text=True)
     assert '<optgroup label="Nivel 3: Movilización">' in action

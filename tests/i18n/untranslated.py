@@ -3,7 +3,9 @@
 A page is rendered twice, in English and in Spanish. A piece of visible text (a text node, or a
 title, label, placeholder or alt text) that is the same in both is left in English, unless what
 remains of it after taking out the registry's own data (names, cities, titles, sources), numbers
-and codes is empty or only words that are the same in both languages."""
+and codes is empty or only words that are the same in both languages. Text inside an element marked
+lang="en" (other than the page itself) is English on purpose: a citation, a licence's name, data
+read from the seed files."""
 
 from __future__ import annotations
 
@@ -27,6 +29,8 @@ SAME_IN_BOTH = {
 }
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 SKIPPED = {"script", "style", "template", "code", "pre"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -35,10 +39,15 @@ class _Texts(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.texts: list[str] = []
         self._skipping: list[str] = []
+        self._english: list[str] = []  # open tags, from the outermost one marked lang="en"
 
     def handle_starttag(self, tag, attrs):
         if tag in SKIPPED:
             self._skipping.append(tag)
+        if self._english or (tag != "html" and dict(attrs).get("lang") == "en"):
+            if tag not in VOID:
+                self._english.append(tag)
+            return
         for name, value in attrs:
             if name in ATTRIBUTES and value:
                 self._add(value)
@@ -49,9 +58,11 @@ class _Texts(HTMLParser):
     def handle_endtag(self, tag):
         if self._skipping and self._skipping[-1] == tag:
             self._skipping.pop()
+        if tag in self._english:
+            del self._english[len(self._english) - 1 - self._english[::-1].index(tag):]
 
     def handle_data(self, data):
-        if not self._skipping:
+        if not self._skipping and not self._english:
             self._add(data)
 
     def _add(self, text: str) -> None:
