@@ -21,6 +21,7 @@ from registry.bodies.services import filtered_bodies, ordered
 from registry.database import db
 from registry.documents import storage
 from registry.documents.storage import CheckedDocument
+from registry.languages import current as current_language
 from registry.models import Bill, Body, Submission
 from registry.submissions.schemas import PAYLOAD_SCHEMAS, SubmitterSchema
 
@@ -120,6 +121,7 @@ def submit(kind: str, payload: dict[str, Any], submitter: dict[str, Any],
         document_sha256=document.sha256 if document else None,
         submitter_name=who.get("name"), submitter_email=who["email"].strip().lower(),
         submitter_role=who["role"], credit_public=who["credit_public"], token_hash=hash_token(token),
+        language=current_language(),
     )
     db.session.add(submission)
     db.session.flush()
