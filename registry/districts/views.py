@@ -6,6 +6,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext
 from marshmallow import ValidationError
 
+from registry.api.messages import translated_errors
 from registry.districts import services
 from registry.districts.congress import CURRENT_BILL, CURRENT_CONGRESS, ordinal_in
 from registry.districts.schemas import DistrictFilterSchema
@@ -32,7 +33,8 @@ def index():
         filters = DistrictFilterSchema().load(request.args.to_dict())
     except ValidationError as error:
         return render_template("districts/index.html", rows=None, points=[], filters=request.args.to_dict(),
-                               errors=error.messages, states=[], loaded=True, **_context()), 400
+                               errors=translated_errors(error.messages), states=[], loaded=True,
+                               **_context()), 400
     loaded = services.districts_loaded()
     rows = services.list_districts(filters) if loaded else []
     points = [p for p in services.pressure_points(limit=None)

@@ -101,3 +101,12 @@ def test_districts_in_spanish(client, sweep_registry):
 
     missing = client.get("/districts/ZZ-99", headers=SPANISH)
     assert missing.status_code == 404
+
+
+def test_a_bad_district_filter_is_explained_in_spanish(client, sweep_registry):
+    response = client.get("/districts?sort=sideways", headers=SPANISH)
+    assert response.status_code == 400
+    words = text_of(response.get_data(as_text=True))
+    assert "Debe ser uno de: pressure, district, endorsing, gap." in words
+    english = client.get("/districts?sort=sideways", headers=ENGLISH).get_data(as_text=True)
+    assert "Must be one of: pressure, district, endorsing, gap." in text_of(english)
