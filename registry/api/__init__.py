@@ -35,6 +35,7 @@ def register(app: Flask) -> None:
         districts,
         docs,
         geo,
+        messages,
         nearby,
         records,
         stats,
@@ -52,4 +53,5 @@ def register(app: Flask) -> None:
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
     caching.register(app)
     cors.register(app)
+    messages.register(app)
     app.register_blueprint(docs.bp)

@@ -46,6 +46,11 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+def ordinal_in(number: int, language: str) -> str:
+    """An ordinal in a page's language: '119th' in English, '119.º' in Spanish."""
+    return f"{number}.º" if language == "es" else ordinal(number)
+
+
 def district_code(state: str, number: int) -> str:
     """('OR', 3) → 'OR-3'; ('VT', 0) → 'VT-AL'."""
     return f"{state}-{'AL' if number == 0 else number}"

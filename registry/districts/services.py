@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from flask_babel import gettext
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -29,12 +30,13 @@ from registry.followthrough.ladder import MOBILIZED_TIER
 from registry.followthrough.status import today
 from registry.geo import state_name
 from registry.models import Body, BodyDistrict, District, DistrictDataLoad
+from registry.text import N_
 
 SORTS = {
-    "pressure": "Pressure points first",
-    "district": "District (state, number)",
-    "endorsing": "Most endorsing bodies",
-    "gap": "Widest gap",
+    "pressure": N_("Pressure points first"),
+    "district": N_("District (state, number)"),
+    "endorsing": N_("Most endorsing bodies"),
+    "gap": N_("Widest gap"),
 }
 
 
@@ -88,7 +90,12 @@ class Seat:
 
     @property
     def label(self) -> str:
-        return f"{self.state_name} {seat_label(self.state, self.number)}"
+        """'Ohio district 3', 'Vermont at-large seat', in the reader's language."""
+        if self.number:
+            return gettext("%(state)s district %(number)s", state=self.state_name, number=self.number)
+        if seat_label(self.state, self.number) == "delegate seat":
+            return gettext("%(state)s delegate seat", state=self.state_name)
+        return gettext("%(state)s at-large seat", state=self.state_name)
 
 
 @dataclass(frozen=True)
@@ -302,9 +309,11 @@ class BodyDistricts:
     def label(self) -> str:
         """'OR-3', 'OR-1 or OR-3', 'one of IL-1, IL-2 or IL-7'."""
         codes = self.codes
-        if len(codes) <= 2:
-            return " or ".join(codes)
-        return f"one of {', '.join(codes[:-1])} or {codes[-1]}"
+        if len(codes) == 1:
+            return codes[0]
+        if len(codes) == 2:
+            return gettext("%(first)s or %(last)s", first=codes[0], last=codes[1])
+        return gettext("one of %(codes)s or %(last)s", codes=", ".join(codes[:-1]), last=codes[-1])
 
     @property
     def cosponsor(self) -> bool | None:

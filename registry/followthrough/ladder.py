@@ -206,9 +206,16 @@ class BodyStatus:
         return is_dormant(self.last_activity_on, today)
 
     def reason(self) -> str:
+        """The reason in English, as the API and the exports give it."""
         from registry.followthrough.reasons import describe  # reasons build on this module
 
         return describe(self)
+
+    def reason_shown(self) -> str:
+        """The reason in the language of the page it is shown on."""
+        from registry.followthrough.reasons import in_reader_language
+
+        return in_reader_language(self)
 
 
 def counts_from(supporting: list[ResolutionFact]) -> date | None:

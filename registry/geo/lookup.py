@@ -7,6 +7,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from flask_babel import gettext
+
 from registry.geo.gazetteer import (
     Place,
     cities_in_state,
@@ -51,12 +53,13 @@ def lookup(text: str) -> Lookup:
     """Resolve a ZIP, ZIP+4, "City, ST", "City ST", "City, State" or a state name."""
     text = tidy(text)
     if not text:
-        return Lookup(None, "Enter a ZIP code or a city and state, such as 43215 or Columbus, OH.")
+        return Lookup(None, gettext("Enter a ZIP code or a city and state, such as 43215 or Columbus, OH."))
     if match := ZIP_PATTERN.fullmatch(text):
         return _zip(match.group(1))
     if re.fullmatch(r"[\d\s-]+", text):
         digits = re.sub(r"\D", "", text)
-        return Lookup(None, f"“{text}” is not a ZIP code: use five digits, or ZIP+4 such as 43215-1234.",
+        return Lookup(None, gettext("“%(text)s” is not a ZIP code: use five digits, or ZIP+4 such as "
+                                    "43215-1234.", text=text),
                       _zip_suggestions(digits[:5]) if len(digits) >= 3 else ())
     if (match := TRAILING_ZIP.fullmatch(text)) and zip_place(match.group(2)):
         return _zip(match.group(2))
@@ -93,7 +96,7 @@ def _zip(code: str) -> Lookup:
     place = zip_place(code)
     if place is not None:
         return Lookup(place)
-    return Lookup(None, f"No ZIP code {code} in the gazetteer.", _zip_suggestions(code))
+    return Lookup(None, gettext("No ZIP code %(code)s in the gazetteer.", code=code), _zip_suggestions(code))
 
 
 def _zip_suggestions(code: str) -> tuple[Suggestion, ...]:
@@ -123,7 +126,8 @@ def _city(city: str, state: str) -> Lookup:
                    for c in close]
     elsewhere = [s for s in states_of_city().get(key, []) if s != state]
     suggestions += _city_suggestions(key, elsewhere)
-    return Lookup(None, f"No place called “{city}” in {state_name(state)} in the gazetteer.",
+    return Lookup(None, gettext("No place called “%(city)s” in %(state)s in the gazetteer.", city=city,
+                                state=state_name(state)),
                   tuple(suggestions[:MAX_SUGGESTIONS]))
 
 
@@ -135,11 +139,14 @@ def _bare_city(city: str) -> Lookup:
     if states:
         places = tuple(p for s in states if (p := city_place(city, s)) is not None)
         suggestions = _city_suggestions(key, states)
-        return Lookup(None, f"There is a “{city}” in {len(states)} states: add the state, such as "
-                            f"“{suggestions[0].value}”.", suggestions, places)
+        # Always two states or more (one would have answered).
+        return Lookup(None, gettext("There is a “%(city)s” in %(count)s states: add the state, such as "
+                                    "“%(example)s”.", city=city, count=len(states),
+                                    example=suggestions[0].value), suggestions, places)
     close = difflib.get_close_matches(key, list(states_of_city()), n=3, cutoff=0.8)
     suggestions = [s for name in close for s in _city_suggestions(name, states_of_city()[name])]
-    return Lookup(None, f"No place called “{city}” in the gazetteer. Add the state, or use a ZIP code.",
+    return Lookup(None, gettext("No place called “%(city)s” in the gazetteer. Add the state, or use a ZIP "
+                                "code.", city=city),
                   tuple(suggestions[:MAX_SUGGESTIONS]))
 
 
@@ -152,5 +159,6 @@ def _unknown_state(city: str | None, state_text: str) -> Lookup:
         key = normalise_city(city)
         likely = list(dict.fromkeys(names[c] for c in close if names[c] in states))
         suggestions += _city_suggestions(key, likely + [s for s in states if s not in likely])
-    return Lookup(None, f"“{state_text}” is not a US state: use its name or two-letter code.",
+    return Lookup(None, gettext("“%(state)s” is not a US state: use its name or two-letter code.",
+                                state=state_text),
                   tuple(suggestions[:MAX_SUGGESTIONS]))

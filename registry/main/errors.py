@@ -83,7 +83,9 @@ def render_error(error: HTTPException):
         if data.get("errors") or data.get("messages"):
             payload["errors"] = data.get("errors") or data.get("messages")
         headers.update(data.get("headers") or {})
-        return payload, error.code, headers
+        from registry.api.messages import in_reader_language
+
+        return in_reader_language(payload), error.code, headers
     name = translate(NAMES[error.code]) if error.code in NAMES else error.name
     return render_template("errors/error.html", error=error, name=name,
                            description=translate(error.description)), error.code, headers

@@ -87,6 +87,8 @@ class Submission(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     decided_at: Mapped[datetime | None]  # published or rejected; asking for more is no decision
     answered_at: Mapped[datetime | None]  # the submitter's last answer to "needs more information"
+    # The language the member wrote in (registry.languages.LANGUAGES): their emails go in it.
+    language: Mapped[str] = mapped_column(String(5), default="en", server_default="en")
 
     reviewer: Mapped[User | None] = relationship()
     answers: Mapped[list[SubmissionAnswer]] = relationship(

@@ -29,6 +29,8 @@ class Watch(db.Model):
     confirmed_at: Mapped[datetime | None]
     unsubscribed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The language the member followed the body in (registry.languages.LANGUAGES): their emails go in it.
+    language: Mapped[str] = mapped_column(String(5), default="en", server_default="en")
 
     body: Mapped[Body] = relationship()
 

@@ -6,12 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from babel.numbers import format_decimal
+from flask_babel import gettext, ngettext
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import load_only
 
 from registry.database import db
 from registry.geo import sphere_miles
+from registry.languages import current
 from registry.models import Body
+from registry.text import N_
 
 POINT_PRECISIONS = ("exact", "zip", "city")
 # A council in the body's own state is preferred unless one across a state line is this much
@@ -21,12 +25,12 @@ SEARCH_DEGREES = 2.5  # councils are looked for within this many degrees of a lo
 NEAR_MI = 100.0  # a council of its own state this near is asked before the state federation
 ACROSS_STATE_MI = 50.0  # a council across a state line only when this near (a border metro)
 ASK_RULES = {
-    "parent": "its parent body on record",
-    "central_labor_council": "no parent on record: the nearest central labor council",
-    "council_in_state": "no parent on record: a central labor council in its state (the body's "
-                        "place is not on record precisely enough to measure the distance)",
-    "state_federation": "no parent on record and no central labor council within 100 miles: its "
-                        "state federation",
+    "parent": N_("its parent body on record"),
+    "central_labor_council": N_("no parent on record: the nearest central labor council"),
+    "council_in_state": N_("no parent on record: a central labor council in its state (the body's "
+                           "place is not on record precisely enough to measure the distance)"),
+    "state_federation": N_("no parent on record and no central labor council within 100 miles: its "
+                           "state federation"),
 }
 
 
@@ -45,6 +49,21 @@ class Ask:
                     else f"{self.distance_mi:,.0f} mile{'' if round(self.distance_mi) == 1 else 's'} away")
             text += f" ({place}), {away}" if place else f", {away}"
         return text
+
+    @property
+    def explained(self) -> str:
+        """The explanation in the reader's language (`explanation` is the API's, in English)."""
+        text = gettext(ASK_RULES[self.rule])
+        if self.distance_mi is None:
+            return text
+        place = ", ".join(part for part in (self.body.city, self.body.state) if part)
+        rounded = round(self.distance_mi)
+        away = (gettext("less than a mile away") if self.distance_mi < 1 else
+                ngettext("%(distance)s mile away", "%(distance)s miles away", rounded,
+                         distance=format_decimal(rounded, locale=current())))
+        if place:
+            return gettext("%(rule)s (%(place)s), %(away)s", rule=text, place=place, away=away)
+        return gettext("%(rule)s, %(away)s", rule=text, away=away)
 
 
 def located(body: Body) -> bool:

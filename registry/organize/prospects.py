@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from sqlalchemy import ColumnElement, and_, or_
 
 from registry.followthrough.ladder import MOBILIZED_TIER, TIERS, dormancy_cutoff, is_dormant
+from registry.languages import partial_date
 from registry.models import Body
-from registry.text import format_partial_date
+from registry.text import N_, format_partial_date
 
 
 def prospect_condition(prospects: Iterable[str], today: date) -> ColumnElement[bool] | None:
@@ -29,30 +30,49 @@ def prospect_condition(prospects: Iterable[str], today: date) -> ColumnElement[b
     return or_(*chosen)
 
 
-def prospect_reason(body: Body, today: date) -> str:
-    """Why this body is worth a call, from its stored follow-through status."""
-    tier = f"tier {body.tier}, {TIERS[body.tier].lower()}"
+def english(text: str, **values) -> str:
+    """The words as written (the API and the CSV call list give the reasons in English)."""
+    return text % values if values else text
+
+
+def prospect_reason(body: Body, today: date, say: Callable[..., str] = english) -> str:
+    """Why this body is worth a call, from its stored follow-through status; `say` puts each
+    phrase into a language (flask_babel.gettext for the page's reader)."""
+    tier = say(N_("tier %(tier)s, %(name)s"), tier=body.tier, name=say(TIERS[body.tier]).lower())
     if body.endorsing:
-        since = f" in {body.first_resolution_on.year}" if body.first_resolution_on else ""
+        year = str(body.first_resolution_on.year) if body.first_resolution_on else None
         if body.tier >= MOBILIZED_TIER:
-            text = f"Endorsed{since} and mobilized ({tier}): a potential ally"
+            text = (say(N_("Endorsed in %(year)s and mobilized (%(tier)s): a potential ally"), year=year,
+                        tier=tier) if year
+                    else say(N_("Endorsed and mobilized (%(tier)s): a potential ally"), tier=tier))
         elif not body.checked:
-            text = (f"Endorsed{since}; follow-through not yet checked: ask what they did, and "
-                    "tell the registry")
+            text = (say(N_("Endorsed in %(year)s; follow-through not yet checked: ask what they did, and "
+                        "tell the registry"), year=year) if year else
+                    say(N_("Endorsed; follow-through not yet checked: ask what they did, and tell the "
+                        "registry")))
         elif body.tier == 0:
-            checked = f" (checked {body.last_checked_on:%B %Y})" if body.last_checked_on else ""
-            text = f"Endorsed{since}; no follow-through found{checked}"
+            text = (say(N_("Endorsed in %(year)s; no follow-through found"), year=year) if year
+                    else say(N_("Endorsed; no follow-through found")))
+            if body.last_checked_on:
+                text = say(N_("%(reason)s (checked %(date)s)"), reason=text,
+                           date=_date(body.last_checked_on, "month", say))
         else:
-            text = f"Endorsed{since}; acted up to {tier}"
+            text = (say(N_("Endorsed in %(year)s; acted up to %(tier)s"), year=year, tier=tier) if year
+                    else say(N_("Endorsed; acted up to %(tier)s"), tier=tier))
         if is_dormant(body.last_activity_on, today):
-            last = format_partial_date(body.last_activity_on, body.last_activity_precision)
-            text += f"; dormant since {last}"
+            text = say(N_("%(reason)s; dormant since %(date)s"), reason=text,
+                       date=_date(body.last_activity_on, body.last_activity_precision, say))
     elif body.active_without_resolution and body.tier > 0:
-        text = f"No resolution of support on record, but active ({tier})"
+        text = say(N_("No resolution of support on record, but active (%(tier)s)"), tier=tier)
         if body.tier >= MOBILIZED_TIER:
-            text += ": a potential ally"
+            text = say(N_("%(reason)s: a potential ally"), reason=text)
     else:
-        text = "No resolution of support on record: ask them to pass one"
+        text = say(N_("No resolution of support on record: ask them to pass one"))
     if body.retreat:
-        text += "; a counter-action is on record"
+        text = say(N_("%(reason)s; a counter-action is on record"), reason=text)
     return text
+
+
+def _date(value: date | None, precision: str | None, say: Callable[..., str]) -> str:
+    """A date in English for the English reasons, else in the reader's language."""
+    return format_partial_date(value, precision) if say is english else partial_date(value, precision)

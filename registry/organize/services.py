@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask_babel import gettext
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload
 
@@ -34,6 +35,7 @@ from registry.geo import (
     normalise_city,
     place_from,
     state_name,
+    words,
 )
 from registry.geo.distance import SPHERE_ERROR, SphereFrom
 from registry.geo.gazetteer import states_of_city
@@ -42,6 +44,7 @@ from registry.geo.regions import states_near
 from registry.models import Body
 from registry.organize.hierarchy import POINT_PRECISIONS, Ask, asks_for
 from registry.organize.prospects import prospect_condition, prospect_reason
+from registry.text import N_
 
 RADIUS_MIN_MI = 1
 RADIUS_MAX_MI = 500
@@ -54,9 +57,10 @@ STATE_ONLY_PER_STATE = 10
 class NearbyItem:
     body: Body
     distance_mi: float | None  # None for bodies placed only at state precision
-    reason: str
+    reason: str  # in English: the API and the CSV call list give it as data
     dormant: bool
     ask: Ask | None
+    reason_shown: str = ""  # the reason in the reader's language, for the page
 
 
 @dataclass
@@ -71,9 +75,17 @@ class StateGroup:
 class Widening:
     """A wider search worth suggesting when nothing matched, with what it would find."""
 
-    label: str
+    label: str  # in English
     changes: dict[str, Any]
     total: int
+    radius_mi: float | None = None  # set for a wider radius
+
+    @property
+    def shown(self) -> str:
+        """The label in the reader's language."""
+        if self.radius_mi is not None:
+            return gettext("a radius of %(radius)s", radius=words.miles(self.radius_mi))
+        return gettext(self.label)
 
 
 @dataclass
@@ -109,8 +121,9 @@ def resolve_near(text: str) -> Lookup:
         states = states_of_city().get(normalise_city(tidy(text)), [])
         suggestions = tuple(Suggestion(f"{tidy(text).title()}, {s}", f"{tidy(text).title()}, {s}")
                             for s in states[:6])
-        return Lookup(None, f"“{tidy(text)}” is a whole state: give a ZIP code or a city in "
-                            f"{state_name(place.state or '')}, such as 43215 or Columbus, OH.", suggestions)
+        return Lookup(None, gettext("“%(text)s” is a whole state: give a ZIP code or a city in %(state)s, "
+                                    "such as 43215 or Columbus, OH.", text=tidy(text),
+                                    state=state_name(place.state or "")), suggestions)
     return found
 
 
@@ -204,7 +217,7 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
 
     def item(body: Body, distance: float | None) -> NearbyItem:
         return NearbyItem(body, distance, prospect_reason(body, day), is_dormant(body.last_activity_on, day),
-                          asks.get(body.id))
+                          asks.get(body.id), prospect_reason(body, day, gettext))
 
     groups = [StateGroup(state, state_name(state), total, [item(body, None) for body in group])
               for state, total, group in located_in_states]
@@ -252,16 +265,16 @@ def _widenings(place: Place, radius_mi: float, filters: dict[str, Any]) -> list[
     if radius_mi < RADIUS_MAX_MI:
         wider = min(RADIUS_MAX_MI, max(radius_mi * 2, 50))
         options.append(Widening(f"a radius of {wider:g} miles", {"radius_mi": f"{wider:g}"},
-                                count_within(place, wider, filters)))
+                                count_within(place, wider, filters), wider))
     if filters.get("prospects"):
-        options.append(Widening("any kind of body (no prospect filter)", {"prospect": None},
+        options.append(Widening(N_("any kind of body (no prospect filter)"), {"prospect": None},
                                 count_within(place, radius_mi, {**filters, "prospects": []})))
     if filters.get("level") or filters.get("affiliation"):
         unfiltered = {**filters, "level": None, "affiliation": None}
-        options.append(Widening("any level and affiliation", {"level": None, "affiliation": None},
+        options.append(Widening(N_("any level and affiliation"), {"level": None, "affiliation": None},
                                 count_within(place, radius_mi, unfiltered)))
     if filters.get("cosponsor") is not None:
-        options.append(Widening("any congressional district", {"cosponsor": None},
+        options.append(Widening(N_("any congressional district"), {"cosponsor": None},
                                 count_within(place, radius_mi, {**filters, "cosponsor": None})))
     return options
 

@@ -7,19 +7,21 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, current_app, render_template, request
+from flask_babel import gettext
 
 from registry.database import db
 from registry.districts.congress import CURRENT_BILL
 from registry.followthrough.status import today
-from registry.geo import Lookup
+from registry.geo import Lookup, words
+from registry.languages import Labels, partial_date
 from registry.main.errors import CONTENT_SECURITY_POLICY
 from registry.main.links import site_url_for
 from registry.organize import calllist, services
 from registry.organize.forms import NearbyForm
-from registry.text import format_partial_date
 from registry.vocab import PROSPECTS
 
 bp = Blueprint("organize", __name__, url_prefix="/organize")
+bp.record_once(lambda state: words.register(state.app))
 
 
 @dataclass
@@ -56,8 +58,8 @@ def profile_url(slug: str) -> str:
 def index():
     search = run_search()
     html = render_template("organize/index.html", search=search, form=search.form,
-                           result=search.result, prospects=PROSPECTS,
-                           today_label=format_partial_date(today()), current_bill=CURRENT_BILL,
+                           result=search.result, prospects=Labels(PROSPECTS),
+                           today_label=partial_date(today()), current_bill=CURRENT_BILL,
                            tile_url=current_app.config.get("MAP_TILE_URL"),
                            tile_attribution=current_app.config.get("MAP_TILE_ATTRIBUTION"))
     response = Response(html, status=400 if search.invalid else 200)
@@ -71,8 +73,8 @@ def index():
 def calls_csv():
     search = run_search()
     if search.result is None:
-        errors = [f"{field.label.text}: {' '.join(field.errors)}" for field in search.form
-                  if field.errors] or ["Give a place to search near, e.g. ?near=43215&radius_mi=30."]
+        errors = [f"{field.label.text}: {' '.join(map(str, field.errors))}" for field in search.form
+                  if field.errors] or [gettext("Give a place to search near, e.g. ?near=43215&radius_mi=30.")]
         return Response("\n".join(errors) + "\n", status=400, mimetype="text/plain")
     place = re.sub(r"[^a-z0-9]+", "-", search.result.place.label.lower()).strip("-")
     filename = f"call-list-{place}-{search.result.radius_mi:g}mi.csv"

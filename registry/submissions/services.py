@@ -123,6 +123,7 @@ def submit(kind: str, payload: dict[str, Any], submitter: dict[str, Any],
         document_sha256=document.sha256 if document else None,
         submitter_name=who.get("name"), submitter_email=who["email"].strip().lower(),
         submitter_role=who["role"], credit_public=who["credit_public"], token_hash=hash_token(token),
+        language=current(),
     )
     db.session.add(submission)
     db.session.flush()

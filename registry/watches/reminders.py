@@ -14,13 +14,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import render_template
+from flask_babel import gettext
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from registry.database import db
 from registry.followthrough.ladder import period_end
 from registry.followthrough.status import today as registry_today
+from registry.languages import partial_date
 from registry.mail import MailError, send, unsubscribe_headers
+from registry.mail.languages import in_language, link_arguments
 from registry.main.links import site_url_for
 from registry.models import Body, Reminder, Resolution, Watch
 from registry.text import format_partial_date
@@ -36,6 +39,9 @@ class Due:
     since: date  # the latest resolution or check (or when the watch was confirmed)
     since_words: str
     period: date  # the day this reminder fell due
+    # The date `since_words` names and how precisely it is known (written in each email's language).
+    since_named: date | None = None
+    since_precision: str = "day"
 
 
 @dataclass
@@ -88,17 +94,17 @@ def due_reminders(on: date | None = None) -> list[Due]:
         candidates = []
         if body.id in latest:
             adopted_on, precision = latest[body.id]
-            candidates.append((period_end(adopted_on, precision),
-                               format_partial_date(adopted_on, precision or "day")))
+            candidates.append((period_end(adopted_on, precision), adopted_on, precision or "day"))
         if body.last_checked_on:
-            candidates.append((body.last_checked_on, format_partial_date(body.last_checked_on)))
+            candidates.append((body.last_checked_on, body.last_checked_on, "day"))
         if not candidates:  # nothing dated on record: count from the day the watch was confirmed
             confirmed = watch.confirmed_at.date()
-            candidates.append((confirmed, format_partial_date(confirmed)))
-        since, words = max(candidates)
+            candidates.append((confirmed, confirmed, "day"))
+        since, named, precision = max(candidates)
         period = current_period(since, on)
         if period is not None and (watch.id, period.isoformat()) not in sent:
-            due.append(Due(watch, body, since, words, period))
+            due.append(Due(watch, body, since, format_partial_date(named, precision), period,
+                           named, precision))
     return due
 
 
@@ -106,12 +112,17 @@ def compose(due: Due) -> tuple[str, str, dict[str, str]]:
     """(subject, text, headers): the body, the date and links; nothing about anyone else."""
     body = due.body
     unsubscribe = unsubscribe_url(due.watch)
-    text = render_template(
-        "watches/reminder.txt", body=body, since=due.since_words,
-        acted=site_url_for("submissions.action", body=body.slug),
-        nothing=site_url_for("submissions.action", body=body.slug, report="check"),
-        profile=site_url_for("bodies.detail", slug=body.slug), unsubscribe=unsubscribe)
-    subject = f"Did {body.name} act on its Medicare for All resolution since {due.since_words}?"
+    # In the language the member followed the body in (the unsubscribe link carries it too).
+    arguments = link_arguments(due.watch.language)
+    with in_language(due.watch.language):
+        since = partial_date(due.since_named, due.since_precision) if due.since_named else due.since_words
+        text = render_template(
+            "watches/reminder.txt", body=body, since=since,
+            acted=site_url_for("submissions.action", body=body.slug, **arguments),
+            nothing=site_url_for("submissions.action", body=body.slug, report="check", **arguments),
+            profile=site_url_for("bodies.detail", slug=body.slug, **arguments), unsubscribe=unsubscribe)
+        subject = gettext("Did %(name)s act on its Medicare for All resolution since %(since)s?",
+                          name=body.name, since=since)
     return subject, text, unsubscribe_headers(unsubscribe, one_click=True)
 
 

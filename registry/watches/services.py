@@ -11,12 +11,15 @@ import re
 import secrets
 
 from flask import current_app, render_template
+from flask_babel import gettext
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 
 from registry.database import db, utcnow
+from registry.languages import current as current_language
 from registry.mail import MailError, send
+from registry.mail.languages import in_language, link_arguments
 from registry.main.links import site_url_for
 from registry.models import Body, MailStop, Watch
 from registry.vocab import LENGTHS
@@ -31,10 +34,10 @@ class WatchError(ValueError):
 def normalised_email(text: str) -> str:
     email = (text or "").strip().lower()
     if not email:
-        raise WatchError("Email address: give the address the reminders should go to.")
+        raise WatchError(gettext("Email address: give the address the reminders should go to."))
     if len(email) > LENGTHS["email"] or not EMAIL.match(email):
-        raise WatchError("Email address: this does not look like one email address "
-                         "(like name@example.org).")
+        raise WatchError(gettext("Email address: this does not look like one email address "
+                                 "(like name@example.org)."))
     return email
 
 
@@ -77,7 +80,8 @@ def stop_writing_to(email: str, reason: str) -> None:
 
 
 def unsubscribe_url(watch: Watch) -> str:
-    return site_url_for("watches.unsubscribe", token=unsubscribe_token(watch))
+    return site_url_for("watches.unsubscribe", token=unsubscribe_token(watch),
+                        **link_arguments(watch.language))
 
 
 def request_watch(body: Body, email: str) -> None:
@@ -93,16 +97,20 @@ def request_watch(body: Body, email: str) -> None:
         watch = Watch(body_id=body.id, email=email)
         db.session.add(watch)
     watch.confirm_hash, watch.confirmed_at, watch.unsubscribed_at = token_hash(token), None, None
+    watch.language = current_language()  # the language of this request: its emails go in it
     try:
         db.session.commit()
     except IntegrityError:  # the same address asked twice at once: the other request sends
         db.session.rollback()
         return
-    text = render_template("watches/confirm.txt", body=body,
-                           confirm=site_url_for("watches.confirm", token=token),
-                           profile=site_url_for("bodies.detail", slug=body.slug))
+    arguments = link_arguments(watch.language)
+    with in_language(watch.language):
+        text = render_template("watches/confirm.txt", body=body,
+                               confirm=site_url_for("watches.confirm", token=token, **arguments),
+                               profile=site_url_for("bodies.detail", slug=body.slug, **arguments))
+        subject = gettext("Confirm: follow %(name)s on the Resolution Registry", name=body.name)
     try:
-        send(email, f"Confirm: follow {body.name} on the Resolution Registry", text)
+        send(email, subject, text)
     except MailError:
         current_app.logger.exception("The confirmation email for watch %s was not sent.", watch.id)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
+from flask_babel import gettext, lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import StringField
 
@@ -16,7 +17,7 @@ bp = Blueprint("watches", __name__)
 
 
 class WatchForm(FlaskForm):
-    email = StringField("Your email address")
+    email = StringField(lazy_gettext("Your email address"))
 
 
 class ButtonForm(FlaskForm):
@@ -33,7 +34,7 @@ def private(response):
 def _body_or_404(slug: str):
     profile = bodies.get_profile(slug)
     if profile is None:
-        abort(404, description="No union body has that address.")
+        abort(404, description=gettext("No union body has that address."))
     return profile.body
 
 
@@ -44,7 +45,7 @@ def watch(slug: str):
     if request.method == "GET" or not form.validate_on_submit():
         status = 400 if request.method == "POST" else 200
         if request.method == "POST":
-            form.email.errors = list(form.email.errors) + ["The form had expired: please send it again."]
+            form.email.errors = [*form.email.errors, gettext("The form had expired: please send it again.")]
         return render_template("watches/watch.html", body=body, form=form), status
     try:
         email = services.normalised_email(form.email.data)
@@ -53,8 +54,9 @@ def watch(slug: str):
         return render_template("watches/watch.html", body=body, form=form), 400
     over = limits.spend(email)
     if over is not None:
-        form.email.errors = [f"Email address: too many requests to follow bodies for now "
-                             f"({over.limit}). Please try again {wait_words(over.retry_after)}."]
+        form.email.errors = [gettext("Email address: too many requests to follow bodies for now "
+                                     "(%(limit)s). Please try again %(wait)s.",
+                                     limit=over.limit, wait=wait_words(over.retry_after))]
         return (render_template("watches/watch.html", body=body, form=form), 429,
                 {"Retry-After": str(over.retry_after)})
     services.request_watch(body, email)
@@ -65,17 +67,17 @@ def watch(slug: str):
 def confirm(token: str):
     watch = services.watch_for_confirmation(token)
     if watch is None:
-        return render_template("watches/done.html", heading="This link does not work",
-                               message="It was used already, or it was changed on the way. "
-                                       "If you asked to follow a body, ask again from its page."), 404
+        return render_template("watches/done.html", heading=gettext("This link does not work"),
+                               message=gettext("It was used already, or it was changed on the way. If "
+                                               "you asked to follow a body, ask again from its page.")), 404
     form = ButtonForm()
     if request.method == "POST" and form.validate_on_submit():
         body = watch.body
         services.confirm(watch)
-        return render_template("watches/done.html", heading=f"You follow {body.name}",
-                               message="Every six months while nobody has recorded what it did "
-                                       "after its resolution, you get one short email asking "
-                                       "whether it acted. Every email has a link to stop them.",
+        return render_template("watches/done.html", heading=gettext("You follow %(name)s", name=body.name),
+                               message=gettext("Every six months while nobody has recorded what it did "
+                                               "after its resolution, you get one short email asking "
+                                               "whether it acted. Every email has a link to stop them."),
                                body=body)
     return render_template("watches/confirm.html", watch=watch, form=form)
 
@@ -85,12 +87,12 @@ def confirm(token: str):
 def unsubscribe(token: str):
     watch = services.watch_from_unsubscribe_token(token)
     if watch is None:
-        return render_template("watches/done.html", heading="This link does not work",
-                               message="It was changed on the way. The link in any email from "
-                                       "us stops them in one step."), 404
+        return render_template("watches/done.html", heading=gettext("This link does not work"),
+                               message=gettext("It was changed on the way. The link in any email from "
+                                               "us stops them in one step.")), 404
     if request.method == "POST":
         services.unsubscribe(watch)
-        return render_template("watches/done.html", heading="No more email",
-                               message="This address will not get any more email from the "
-                                       "Resolution Registry.")
+        return render_template("watches/done.html", heading=gettext("No more email"),
+                               message=gettext("This address will not get any more email from the "
+                                               "Resolution Registry."))
     return render_template("watches/unsubscribe.html", watch=watch)

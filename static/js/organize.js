@@ -1,6 +1,7 @@
 // The organizer finder's map: the listed bodies around the searched place. An enhancement only:
 // the table on the page holds every fact the map shows. Every text on the map (a body's name, the
-// place searched) is given to Leaflet as a text node, never as HTML.
+// place searched) is given to Leaflet as a text node, never as HTML. Words come from the page
+// (data-miles-unit), which is written in the reader's language.
 (function () {
   "use strict";
 
@@ -55,7 +56,7 @@
     var name = row.querySelector(".body-cell a");
     var distance = row.querySelector(".distance");
     var label = (name ? name.textContent : "") + " — " + (row.dataset.standing || "").toLowerCase() +
-      (distance ? ", " + distance.textContent.trim() + " mi" : "");
+      (distance ? ", " + distance.textContent.trim() + " " + (container.dataset.milesUnit || "mi") : "");
     L.circleMarker([lat, lon], {
       radius: 6, weight: 1, color: "#1d232b", fillColor: TIER_COLOURS[tier] || TIER_COLOURS[0],
       fillOpacity: row.dataset.endorsing === "no" ? 0.35 : 0.9

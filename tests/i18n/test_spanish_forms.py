@@ -271,20 +271,25 @@ def test_missing_documents_and_tracking_links_are_explained_in_spanish(spanish):
     assert "Ningún organismo sindical tiene esa dirección." in body.get_data(as_text=True)
 
 
-def test_the_api_keeps_the_shared_validators_english(client, make_body):
-    """The forms translate the shared rules when they show them; the API's field messages stay
-    as they were (its messages are another part's work)."""
+def test_the_api_names_fields_in_english_and_explains_in_the_readers_language(client, make_body):
+    """The shared rules reach the API too: its field names stay English, its messages for people
+    follow Accept-Language (the refused character named in both)."""
     body = make_body()
     document = {"kind": "action", "submitter": {"email": "pat@example.org", "role": "member"},
                 "payload": {"body_id": body.id, "kind": "rally_or_march",
                             "occurred_on": "2019-06-01", "date_precision": "day",
                             "description": "Members\x01 marched.", "amount_usd": "12.345"}}
-    response = client.post("/api/v1/submissions", json=document,
-                           headers={"Accept-Language": "es"})
-    assert response.status_code == 422
-    errors = response.get_json()["errors"]["json"]["payload"]
-    assert errors["description"] == ["Must not contain control characters (found U+0001)."]
-    assert errors["amount_usd"] == ["Give the amount in dollars and cents (at most two decimals)."]
+    said = {}
+    for language in ("en", "es"):
+        response = client.post("/api/v1/submissions", json=document,
+                               headers={"Accept-Language": language})
+        assert response.status_code == 422
+        said[language] = response.get_json()["errors"]["json"]["payload"]
+    assert said["en"]["description"] == ["Must not contain control characters (found U+0001)."]
+    assert said["en"]["amount_usd"] == ["Give the amount in dollars and cents (at most two decimals)."]
+    assert said["es"]["description"] == ["No debe contener caracteres de control (se encontró U+0001)."]
+    assert said["es"]["amount_usd"] == ["Indique la cantidad en dólares y centavos (como máximo dos "
+                                        "decimales)."]
 
 
 def test_wtforms_own_messages_in_a_date_are_spanish_too(spanish):

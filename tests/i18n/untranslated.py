@@ -25,8 +25,13 @@ SAME_IN_BOTH = {
     "id", "ok", "email", "e", "mail", "local", "federal", "total", "no", "error", "hr", "s",
     "openapi", "html", "ics", "usd", "lm", "cc", "md", "de", "la", "el", "y", "a", "mi", "km",
     "gov", "org", "www", "https", "http", "com", "medicare", "x", "español", "english", "am",
-    "pm", "jr", "st", "lang", "es", "en",
+    "pm", "jr", "st", "rep", "lang", "es", "en",
+    "d", "r", "i", "l",  # party initials, "(D)", "(R)": the same in Spanish
 }
+# Columns holding codes, not text shown as data: a member's language ("en", "es") would otherwise
+# be taken out of every word that contains it.
+CODE_COLUMNS = {"language"}
+NAME = re.compile(r"([^\W\d_][\w.'-]*(?: [\w.'-]+)*), ([^\W\d_][\w.'-]*(?: [\w.'-]+)*)")
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 SKIPPED = {"script", "style", "template", "code", "pre"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -82,11 +87,14 @@ def data_strings() -> list[str]:
     names of the states."""
     found: set[str] = {state_name(code) for code in STATE_CODES} | set(STATE_CODES)
     for table in db.metadata.sorted_tables:
-        columns = [c for c in table.columns if isinstance(c.type, (String, Text))]
+        columns = [c for c in table.columns
+                   if isinstance(c.type, (String, Text)) and c.name not in CODE_COLUMNS]
         if not columns:
             continue
         for row in db.session.execute(select(*columns)):
             found.update(" ".join(str(v).split()) for v in row if v)
+    # People's names stored "Last, First" (the congress records) are shown "First Last".
+    found.update(f"{m.group(2)} {m.group(1)}" for s in list(found) if (m := NAME.fullmatch(s)))
     return sorted((s for s in found if len(s) > 1), key=len, reverse=True)
 
 
