@@ -127,7 +127,12 @@ def runner(app):
 
 @pytest.fixture
 def make_app(config, session_tmp):
-    """Build another app on the same database with some settings changed."""
+    """Build another app on the same database with some settings changed. The extensions are
+    shared objects that the last app built configures (the rate limiter is switched on by
+    some): the suite's own settings come back afterwards."""
+    from registry.extensions import limiter
+
+    shared_limiter = dict(vars(limiter))
     built: list[Flask] = []
 
     def build(**overrides) -> Flask:
@@ -139,6 +144,8 @@ def make_app(config, session_tmp):
     for application in built:
         with application.app_context():
             db.engine.dispose()
+    vars(limiter).clear()
+    vars(limiter).update(shared_limiter)
 
 
 # Factories ----------------------------------------------------------------------------------

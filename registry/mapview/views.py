@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import gettext
 from marshmallow import ValidationError
 
 from registry.bodies.messages import for_people
 from registry.bodies.schemas import BodyListSchema
-from registry.bodies.services import bill_codes, bill_families
+from registry.bodies.services import bill_codes, bill_families, get_profile
 from registry.districts.congress import CURRENT_BILL
 from registry.followthrough.ladder import STANDINGS, TIERS
+from registry.followthrough.status import status_of
 from registry.languages import Labels, translate
 from registry.main.errors import CONTENT_SECURITY_POLICY
 from registry.mapview import page
@@ -103,6 +104,16 @@ def index():
 def results():
     """The count, summary and table for the current filters, as an HTML fragment."""
     return render_results("mapview/_results.html")
+
+
+@bp.get("/reason/<slug>")
+def reason(slug: str):
+    """Why a body sits where it does, in the page's language, for the marker's popup (the API
+    gives the same reason in English, as data)."""
+    profile = get_profile(slug)
+    if profile is None:
+        abort(404)
+    return {"slug": slug, "reason": status_of(profile.body).reason_shown()}
 
 
 def tile_policy() -> dict[str, str]:

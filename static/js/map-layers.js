@@ -236,7 +236,7 @@ window.RegistryMap = (function () {
     return [west, south, east, north].map(function (v) { return v.toFixed(4); }).join(',');
   }
 
-  /* The markers. options: url, bodyApiUrl, profileUrl (with SLUG), levels, tiers, mobilizedTier
+  /* The markers. options: url, reasonUrl, profileUrl (with SLUG), levels, tiers, mobilizedTier
      (the ladder's line for "mobilized", from the page). */
   function bodyLayer(map, options) {
     var reasons = {};
@@ -286,9 +286,9 @@ window.RegistryMap = (function () {
       linkLine.appendChild(link);
       box.appendChild(linkLine);
       if (!reasons[p.slug]) {  // the reason is worded from the body's full record, fetched once
-        fetchJSON(options.bodyApiUrl.replace('SLUG', encodeURIComponent(p.slug))).then(function (body) {
-          reasons[p.slug] = body.tier_reason;
-          reason.textContent = body.tier_reason;
+        fetchJSON(options.reasonUrl.replace('SLUG', encodeURIComponent(p.slug))).then(function (said) {
+          reasons[p.slug] = said.reason;
+          reason.textContent = said.reason;
         }).catch(function () { reason.textContent = say('reasonFailed'); });
       }
       return box;

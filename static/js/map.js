@@ -91,7 +91,7 @@
   });
   var bodies = window.RegistryMap.bodyLayer(map, {
     url: config.bodiesUrl,
-    bodyApiUrl: config.bodyApiUrl,
+    reasonUrl: config.reasonUrl,
     profileUrl: config.profileUrl,
     levels: JSON.parse(config.levels),
     tiers: JSON.parse(config.tiers),

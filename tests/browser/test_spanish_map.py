@@ -68,6 +68,9 @@ def test_the_map_reads_in_spanish(spanish_page, live_server, ohio_and_texas):
     text = popup.inner_text()
     assert "Consejo laboral central · AFL-CIO" in text and "Nivel 3 · Movilización" in text
     assert "Última actividad registrada: 1 de septiembre de 2019" in text
+    # The reason, fetched when the popup opens, in the page's language too.
+    page.wait_for_function("document.querySelector('.body-popup .reason').innerText.startsWith('Nivel 3 —')")
+    assert "1 de septiembre de 2019" in popup.locator(".reason").inner_text()
     assert popup.get_by_role("link", name="Abrir el historial completo").is_visible()
     page.locator(".leaflet-popup-close-button").click()
 

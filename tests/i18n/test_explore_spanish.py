@@ -190,3 +190,14 @@ def test_a_bodys_history_reads_in_spanish(client, make_body, make_bill):
         assert phrase in spanish, phrase
     english = text_of(client.get("/bodies/portland-nurses", headers=ENGLISH))
     assert "Members: 12,000 → 12,500" in english and "Adopted: May 2019" in english
+
+
+def test_the_map_popups_reason_reads_in_the_pages_language(client, sweep_registry):
+    """The marker's popup asks for the reason in the page's language (the API keeps English)."""
+    spanish = client.get("/map/reason/sweep-local?lang=es").get_json()
+    english = client.get("/map/reason/sweep-local?lang=en").get_json()
+    api = client.get("/api/v1/bodies/sweep-local", headers=SPANISH).get_json()
+    assert english["reason"] == api["tier_reason"]
+    assert english["reason"].startswith("Tier 3 — ")
+    assert spanish["reason"].startswith("Nivel 3 — ") and "marzo de 2020" in spanish["reason"]
+    assert client.get("/map/reason/no-such-body?lang=es").status_code == 404
