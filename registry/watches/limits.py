@@ -17,7 +17,7 @@ PER_EMAIL = "3 per hour; 5 per day"
 def _check(rule: str, identifiers: list[str]) -> OverLimit | None:
     for item in _items(rule):
         if not limiter.limiter.hit(item, *identifiers):
-            return OverLimit(_wait(item, identifiers), _words(rule))
+            return OverLimit(_wait(item, identifiers), _words(rule), rule)
     return None
 
 

@@ -10,7 +10,7 @@ from wtforms import StringField
 from registry.bodies import services as bodies
 from registry.extensions import csrf
 from registry.main.errors import PRIVATE
-from registry.submissions.budget import wait_words
+from registry.submissions.budget import translated_wait, translated_words
 from registry.watches import limits, services
 
 bp = Blueprint("watches", __name__)
@@ -56,7 +56,8 @@ def watch(slug: str):
     if over is not None:
         form.email.errors = [gettext("Email address: too many requests to follow bodies for now "
                                      "(%(limit)s). Please try again %(wait)s.",
-                                     limit=over.limit, wait=wait_words(over.retry_after))]
+                                     limit=translated_words(over.rule),
+                                     wait=translated_wait(over.retry_after))]
         return (render_template("watches/watch.html", body=body, form=form), 429,
                 {"Retry-After": str(over.retry_after)})
     services.request_watch(body, email)

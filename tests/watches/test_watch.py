@@ -4,6 +4,8 @@ connection and per address, and answers that never tell whether an address follo
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -143,8 +145,17 @@ def test_rate_limits_per_email_and_per_connection(limited_client, make_body, smt
     refused = ask_to_follow(limited_client, "some-local", PAT)
     assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
     assert "too many requests" in refused.get_data(as_text=True)
+    assert "(2 an hour)" in refused.get_data(as_text=True)
     assert ask_to_follow(limited_client, "some-local", "robin@example.org").status_code == 200
     # The connection has made four requests now: a fifth address is refused too.
     refused = ask_to_follow(limited_client, "some-local", "sam@example.org")
     assert refused.status_code == 429
     assert db.session.scalar(select(Watch).where(Watch.email == "sam@example.org")) is None
+    # The same refusal, read in Spanish: the limit and the wait in Spanish words too.
+    limited_client.set_cookie("lang", "es")
+    refused = ask_to_follow(limited_client, "some-local", PAT)
+    limited_client.delete_cookie("lang")
+    said = refused.get_data(as_text=True)
+    assert refused.status_code == 429 and "demasiadas solicitudes" in said
+    assert re.search(r"\(\d por hora\)", said)
+    assert re.search(r"Vuelva a intentarlo dentro de \d+ minutos", said)
