@@ -6,6 +6,7 @@ from flask import Blueprint, Response, abort, render_template, request
 from marshmallow import EXCLUDE, ValidationError
 
 from registry import languages
+from registry.bodies.messages import for_people
 from registry.bodies.schemas import BodyFilterSchema
 from registry.followthrough import ladder
 from registry.gap import services
@@ -35,7 +36,7 @@ def index():
         filters = load_filters()
     except ValidationError as error:
         # Show what was typed, so the person can correct it.
-        return render_page(None, request.args.to_dict(), error.messages, 400)
+        return render_page(None, request.args.to_dict(), for_people(error.messages), 400)
     return render_page(services.gap_overview(filters), filters, {})
 
 

@@ -166,3 +166,11 @@ def test_text_marked_english_is_not_counted_as_interface():
                           '</span> here</p><blockquote lang="en"><p>Cite me</p></blockquote>'
                           '<p title="A label">End</p></html>')
     assert texts == ["Shown", "here", "A label", "End"]
+
+
+def test_a_bad_gap_filter_is_explained_in_the_readers_language(client):
+    spanish = client.get("/gap?tier=9", headers={"Accept-Language": "es"})
+    english = client.get("/gap?tier=9", headers={"Accept-Language": "en"})
+    assert spanish.status_code == english.status_code == 400
+    assert "Debe ser mayor o igual que 0 y menor o igual que 4." in spanish.get_data(as_text=True)
+    assert "Must be greater than or equal to 0 and less than or equal to 4." in english.get_data(as_text=True)
