@@ -55,10 +55,12 @@ class Resolution(db.Model):
         Index("ix_resolutions_published_at_id", "published_at", "id"),
         # Bodies on record for or against each bill (/bills, the API) counted from the index alone.
         Index("ix_resolutions_bill_id_stance_body_id", "bill_id", "stance", "body_id"),
+        # A body's resolutions in date order (a body's page, a state's resolutions newest first).
+        Index("ix_resolutions_body_id_adopted_on_id", "body_id", "adopted_on", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"), index=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"))
     bill_id: Mapped[int | None] = mapped_column(ForeignKey("bills.id"))
     bill_as_reported: Mapped[str | None] = mapped_column(String(LENGTHS["bill_as_reported"]))
     stance: Mapped[str] = mapped_column(String(8), default="support")

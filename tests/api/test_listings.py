@@ -156,3 +156,23 @@ def test_gap_figures_overall_and_by_group(client, small_registry):
     nothing = client.get("/api/v1/stats/gap?state=WY").get_json()
     assert nothing["overall"]["endorsing"] == 0 and nothing["overall"]["gap"] is None
     assert nothing["groups"] == [] and nothing["group_by"] is None
+
+
+def test_a_states_resolutions_come_in_date_order_from_an_index(app):
+    """The resolutions of a state's bodies, newest first, are read from an index holding each
+    body's resolutions by date: no resolution row is read to put a page in order."""
+    from sqlalchemy import text
+
+    from registry.database import db
+    from registry.models import Resolution
+    from registry.records.listings import RESOLUTION_ORDERINGS, filtered_resolutions
+
+    statement = filtered_resolutions({"state": "CA"}).with_only_columns(Resolution.id).order_by(
+        *RESOLUTION_ORDERINGS["adopted"]).limit(50).compile(db.engine, compile_kwargs={"literal_binds": True})
+    if db.engine.dialect.name == "sqlite":
+        plan = " ".join(str(row) for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {statement}")))
+        assert "COVERING INDEX ix_resolutions_body_id_adopted_on_id" in plan, plan
+    else:
+        columns = db.session.scalar(text(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_resolutions_body_id_adopted_on_id'"))
+        assert columns is not None and "(body_id, adopted_on, id)" in columns
