@@ -26,8 +26,9 @@ LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
 DEFAULT = "en"
 COOKIE = "lang"
 COOKIE_SECONDS = 365 * 24 * 3600
-# Pages for reviewers (and their sign-in) are written in English only: no half-translated frame.
-ENGLISH_ONLY_BLUEPRINTS = frozenset({"review", "auth"})
+# Written in English only, frame and all (no half-translated page): the pages for reviewers and
+# their sign-in, and the API reference, which is drawn from the OpenAPI document and its field names.
+ENGLISH_ONLY_BLUEPRINTS = frozenset({"review", "auth", "apidocs"})
 
 babel = Babel()
 
@@ -46,7 +47,7 @@ def select() -> str:
 
 
 def english_only() -> bool:
-    """This page is for reviewers: it has no other language and no switch."""
+    """This page is for reviewers or developers: it has no other language and no switch."""
     return has_request_context() and request.blueprint in ENGLISH_ONLY_BLUEPRINTS
 
 

@@ -110,6 +110,16 @@ def test_reviewer_pages_are_written_in_english_only(reviewer_client, path):
     assert "Skip to content" in page
 
 
+def test_the_api_reference_is_written_in_english_only(client):
+    """The API reference is drawn from the OpenAPI document: its page says it is English and
+    offers no switch, rather than a Spanish frame around English text."""
+    client.set_cookie(COOKIE, "es")
+    page = html(client.get("/data/api", headers=SPANISH))
+    assert '<html lang="en">' in page
+    assert 'class="language-switch"' not in page and "hreflang" not in page
+    assert "The registry's API" in page
+
+
 def test_dates_follow_the_language(client, make_body, make_resolution):
     body = make_body(name="Format Local", state="OH", slug="format-local")
     make_resolution(body, adopted_on=date(2019, 5, 1), date_precision="day")
