@@ -5,7 +5,9 @@ Usage:
     DATABASE_URL=sqlite:///$PWD/instance/bench.sqlite3 python bench/pages.py [--runs 30]
 
 Requests go through the WSGI app in-process (no network), so the figures are server time:
-the first request with an empty figure cache ("cold"), then median and p95 of repeats, and
+the first request after a publication ("after pub.": the URL is requested once so its templates
+are compiled, as in a running server, then every cached figure and page is dropped, as a new
+data version does, and the next request is timed), then median and p95 of repeats, and
 each median as a ratio of a bare /healthz request timed in the same run (machines are noisy;
 the ratio travels better than milliseconds), beside the figures the performance issue measured
 before (issue p95, issue cold). Every request is rendered (the page cache is off unless
@@ -25,6 +27,7 @@ ISSUE_P95 = {"/": 7, "/map": 16, "/gap": 19, "/organize": 34, "/bodies?q=local+1
              "/api/v1/actions?state=CA": 70, "/api/v1/bodies/{slug}": 46, "/bodies/{slug}": 38}
 ISSUE_COLD = {"/bodies?q=local+1&sort=name": 1500, "/organize": 1100, "/gap": 1000}
 GOAL_P95 = 50
+GOAL_AFTER_PUBLICATION = 250
 SEARCH_SORTS = ("name", "state", "tier", "latest", "members")
 URLS = [
     "/healthz",
@@ -95,6 +98,7 @@ def main() -> None:
     urls = [u for u in URLS if not args.only or u == "/healthz" or any(o in u for o in args.only)]
     for template in urls + args.extra:
         url = template.format(slug=slug)
+        client.get(url).get_data()  # compiles the page's templates, as a running server has
         cache.clear()
         with app.app_context():
             pagecache.clear()
@@ -111,7 +115,7 @@ def main() -> None:
             raise SystemExit(f"{url} answered {response.status_code}")
         results[url] = timings
     base = statistics.median(results["/healthz"])
-    print(f"{'URL':58} {'cold ms':>8} {'median ms':>10} {'p95 ms':>8} {'× healthz':>10} "
+    print(f"{'URL':58} {'after pub.':>10} {'median ms':>10} {'p95 ms':>8} {'× healthz':>10} "
           f"{'issue p95':>10} {'issue cold':>11}")
     templates = {template.format(slug=slug): template for template in urls + args.extra}
     for url, timings in results.items():
@@ -119,11 +123,12 @@ def main() -> None:
         template = templates[url]
         before = ISSUE_P95.get(template)
         before_cold = ISSUE_COLD.get(template)
-        flag = "" if url == "/healthz" or p95 < GOAL_P95 else "  over the goal"
-        print(f"{url[:58]:58} {cold[url]:8.1f} {median:10.1f} {p95:8.1f} {median / base:10.1f} "
+        flag = "" if url == "/healthz" or p95 < GOAL_P95 else "  p95 over the goal"
+        flag += "" if cold[url] < GOAL_AFTER_PUBLICATION else "  after pub. over the goal"
+        print(f"{url[:58]:58} {cold[url]:10.1f} {median:10.1f} {p95:8.1f} {median / base:10.1f} "
               f"{before if before else '':>10} {before_cold if before_cold else '':>11}{flag}")
     print(f"Goal: p95 under {GOAL_P95} ms for every page and API call; first request after a "
-          "publication under 250 ms (the cold column clears every cache first).")
+          f"publication under {GOAL_AFTER_PUBLICATION} ms (after pub.).")
 
 
 if __name__ == "__main__":

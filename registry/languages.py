@@ -9,14 +9,15 @@ interface around it is.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass, replace
 from datetime import date, datetime
 
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal, format_percent
-from flask import Flask, has_request_context, redirect, request, url_for
-from flask_babel import Babel, get_locale, gettext, refresh
+from babel.numbers import format_decimal, format_percent, get_group_symbol
+from flask import Flask, g, has_request_context, redirect, request, url_for
+from flask_babel import Babel, get_locale, get_translations, gettext, refresh
 
 from registry.text import N_, format_partial_date
 
@@ -52,14 +53,64 @@ def english_only() -> bool:
 
 
 def current() -> str:
-    return str(get_locale() or DEFAULT) if has_request_context() else DEFAULT
+    """The code of the language being written ("en", "es"): the request's, or the one an email
+    is being written in (flask_babel.force_locale)."""
+    if not has_request_context():
+        return DEFAULT
+    locale = _chosen_locale() or get_locale()
+    # The site's languages carry no territory, so the language is the whole code.
+    return locale.language if locale is not None else DEFAULT
+
+
+# A page asks for its language and its words a few thousand times; Flask-Babel finds both through
+# several lookups on `g` each time. These read what Flask-Babel chose (and force_locale set) once.
+
+def _babel_state():
+    """Flask-Babel's state for this application context (None before it has any)."""
+    try:
+        return g._get_current_object()._flask_babel
+    except (RuntimeError, AttributeError):
+        return None
+
+
+def _chosen_locale():
+    return getattr(_babel_state(), "babel_locale", None)
+
+
+def _translations():
+    """Flask-Babel's translations of the language being written, kept with that language."""
+    state = _babel_state()
+    locale = getattr(state, "babel_locale", None)
+    kept = getattr(state, "registry_translations", None)
+    if locale is not None and kept is not None and kept[0] is locale:
+        return kept[1]
+    translations = get_translations()
+    if state is not None:
+        state.registry_translations = (getattr(state, "babel_locale", None), translations)
+    return translations
+
+
+def _gettext(text: str) -> str:
+    return _translations().ugettext(text)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations().ungettext(singular, plural, n)
+
+
+def _pgettext(context: str, text: str) -> str:
+    return _translations().upgettext(context, text)
+
+
+def _npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _translations().unpgettext(context, singular, plural, n)
 
 
 def translate(text):
     """A label defined in English, in the reader's language (unchanged if it has no entry)."""
     if not text or not isinstance(text, str):
         return text
-    return gettext(text)
+    return _gettext(text)
 
 
 class Labels(Mapping):
@@ -97,12 +148,29 @@ def number(value) -> str:
     """A count with the reader's grouping (12,345 in English, 12.345 in Spanish)."""
     if value is None:
         return "—"
-    return format_decimal(value, locale=current())
+    language = current()
+    if type(value) is int:  # most numbers shown: Python groups them, with the language's mark
+        grouped = f"{value:,}"
+        mark = _group_mark(language)
+        return grouped if mark == "," else grouped.replace(",", mark)
+    return format_decimal(value, locale=language)
+
+
+@functools.cache
+def _group_mark(language: str) -> str:
+    return get_group_symbol(language)
 
 
 def share(value: float | None) -> str:
     """A share as a whole percentage in the reader's style (80% or 80 %)."""
-    return "—" if value is None else format_percent(value, locale=current())
+    return "—" if value is None else _percent(value, current())
+
+
+@functools.lru_cache(maxsize=4096)
+def _percent(value: float, language: str) -> str:
+    # A page shows hundreds of shares, most of them again and again: Babel's formatting is
+    # remembered (a few thousand short strings at most).
+    return format_percent(value, locale=language)
 
 
 def switch_url(code: str) -> str:
@@ -147,6 +215,8 @@ def vary(response):
 
 def register(app: Flask) -> None:
     babel.init_app(app, locale_selector=select)
+    app.jinja_env.install_gettext_callables(gettext=_gettext, ngettext=_ngettext, newstyle=True,
+                                            pgettext=_pgettext, npgettext=_npgettext)
     # Flask-Babel keeps the language on `g`, which outlives a request wherever an application
     # context spans several (commands, tests): each request chooses afresh.
     app.before_request(refresh)

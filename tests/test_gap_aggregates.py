@@ -145,6 +145,18 @@ def test_activity_by_year_respects_the_shared_filters(registry):
     assert activity_by_year({"state": "WY"}) == []
 
 
+def test_activity_by_year_counts_each_organization_type_apart(registry):
+    """Union bodies (the default: every body's records less the others'), allied organizations
+    (L's 2018 resolution alone) and everyone (both together) each get their own years."""
+    allied = {row.year: (row.resolutions, row.actions)
+              for row in activity_by_year({"organization_type": "allied"})}
+    assert allied == {2018: (1, 0)}
+    everyone = {row.year: (row.resolutions, row.actions)
+                for row in activity_by_year({"organization_type": "all"})}
+    assert everyone == {**EXPECTED_YEARS, 2018: (1, 0)}
+    assert 2018 not in {row.year for row in activity_by_year({"organization_type": "union"})}
+
+
 def test_mobilized_threshold_comes_from_the_rule_module(registry, monkeypatch):
     """Change the mobilizing tier in the ladder and the figures follow (B at tier 2 joins)."""
     monkeypatch.setattr(ladder, "MOBILIZED_TIER", 2)

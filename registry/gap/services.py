@@ -149,7 +149,7 @@ class GapOverview:
 
 
 def gap_overview(filters: dict[str, Any]) -> GapOverview:
-    """Everything on the gap page, in three grouped queries whatever the data size (each
+    """Everything on the gap page, in a few grouped queries whatever the data size (each
     cached per data version by the aggregates)."""
     places = aggregates.gap_by_level_and_state(filters)
     return GapOverview(

@@ -46,13 +46,16 @@ class Body(db.Model):
         Index("ix_bodies_endorsing_tier", "endorsing", "tier"),
         # Bodies placed only "somewhere in a state", listed apart by the organizer finder.
         Index("ix_bodies_state_geocode_precision_name", "state", "geocode_precision", "name", "id"),
+        # Gap figures (home, map, gap page) counted from the index alone, grouped by state and level.
+        Index("ix_bodies_gap_figures", "organization_type", "state", "level", "endorsing", "checked",
+              "tier", "members"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(LENGTHS["slug"]), unique=True)
     name: Mapped[str] = mapped_column(String(LENGTHS["name"]), index=True)
     level: Mapped[str] = mapped_column(String(32), index=True)
-    organization_type: Mapped[str] = mapped_column(String(8), default="union", index=True)
+    organization_type: Mapped[str] = mapped_column(String(8), default="union")
     affiliation: Mapped[str | None] = mapped_column(String(LENGTHS["affiliation"]), index=True)
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("bodies.id", ondelete="SET NULL"), index=True

@@ -57,6 +57,8 @@ class Resolution(db.Model):
         Index("ix_resolutions_bill_id_stance_body_id", "bill_id", "stance", "body_id"),
         # A body's resolutions in date order (a body's page, a state's resolutions newest first).
         Index("ix_resolutions_body_id_adopted_on_id", "body_id", "adopted_on", "id"),
+        # Supporting resolutions counted per date (the gap page's years) from the index alone.
+        Index("ix_resolutions_stance_adopted_on", "stance", "adopted_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -101,7 +103,8 @@ class Action(db.Model):
         CheckConstraint("amount_usd >= 0", name="amount_usd"),
         Index("ix_actions_body_id_occurred_on", "body_id", "occurred_on"),
         Index("ix_actions_published_at_id", "published_at", "id"),
-        Index("ix_actions_occurred_on_id", "occurred_on", "id"),
+        # Date order for lists; with kind and scope, actions counted per date from the index alone.
+        Index("ix_actions_occurred_on_id_kind_scope", "occurred_on", "id", "kind", "scope"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
