@@ -94,6 +94,12 @@ def _gettext(text: str) -> str:
     return _translations().ugettext(text)
 
 
+def say(text: str, **values) -> str:
+    """flask_babel.gettext, for text translated many times on one page (reasons, labels)."""
+    translated = _translations().ugettext(text)
+    return translated % values if values else translated
+
+
 def _ngettext(singular: str, plural: str, n: int) -> str:
     return _translations().ungettext(singular, plural, n)
 

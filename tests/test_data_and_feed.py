@@ -72,6 +72,30 @@ def test_change_log_counts_by_month_of_publication(client, registry):
     assert months[this_month].resolutions == 1 and months[this_month].actions == 1
 
 
+def test_change_log_counts_each_month_to_its_last_moment(app, make_body, make_resolution,
+                                                         make_action):
+    """Months are counted as ranges: a record published in the last microsecond of a month
+    counts there and one at midnight on the 1st counts in the next; quiet months are left out;
+    the year turns."""
+    from registry.datasets.services import change_log
+
+    body = make_body(name="Monthly Local")
+    body.published_at = datetime(2024, 11, 30, 23, 59, 59, 999999)
+    late, early = make_resolution(body), make_resolution(body)
+    late.published_at = datetime(2024, 12, 31, 23, 59, 59, 999999)
+    early.published_at = datetime(2025, 1, 1, 0, 0)
+    make_action(body, "lobby_visit").published_at = datetime(2025, 3, 1, 0, 0)
+    db.session.commit()
+    assert [(m.month, m.bodies, m.resolutions, m.actions) for m in change_log()] == [
+        ("2025-03", 0, 0, 1), ("2025-01", 0, 1, 0), ("2024-12", 0, 1, 0), ("2024-11", 1, 0, 0)]
+
+
+def test_change_log_of_an_empty_registry_is_empty(app):
+    from registry.datasets.services import change_log
+
+    assert change_log() == []
+
+
 def test_atom_feed_lists_new_records_and_filters_by_state(client, registry):
     response = client.get("/feeds/published.atom")
     assert response.content_type.startswith("application/atom+xml")

@@ -7,8 +7,8 @@ Create Date: 2026-12-04 05:00:00
 After each publication the home page, the map and the gap page count the whole registry again.
 At 100,000 bodies those counts read every body's row (about 100 ms each) and tested every
 resolution and action against the bodies of the page (about 800 ms). With the counted columns in
-indexes they are read from the indexes alone. The bodies' new index starts with
-organization_type and the actions' with occurred_on and id, so the indexes they extend go.
+indexes they are read from the indexes alone. The bodies' new indexes start with organization_type
+and with affiliation, and the actions' with occurred_on and id, so the indexes they extend go.
 """
 from alembic import op
 
@@ -23,6 +23,9 @@ def upgrade():
         batch_op.create_index("ix_bodies_gap_figures", ["organization_type", "state", "level", "endorsing",
                                                         "checked", "tier", "members"], unique=False)
         batch_op.drop_index("ix_bodies_organization_type")
+        batch_op.create_index("ix_bodies_affiliation_gap_figures", ["affiliation", "organization_type", "endorsing",
+                                                                    "checked", "tier", "members"], unique=False)
+        batch_op.drop_index("ix_bodies_affiliation")
     with op.batch_alter_table("resolutions", recreate="never") as batch_op:
         batch_op.create_index("ix_resolutions_stance_adopted_on", ["stance", "adopted_on"], unique=False)
     with op.batch_alter_table("actions", recreate="never") as batch_op:
@@ -38,5 +41,7 @@ def downgrade():
     with op.batch_alter_table("resolutions", recreate="never") as batch_op:
         batch_op.drop_index("ix_resolutions_stance_adopted_on")
     with op.batch_alter_table("bodies", recreate="never") as batch_op:
+        batch_op.create_index("ix_bodies_affiliation", ["affiliation"], unique=False)
+        batch_op.drop_index("ix_bodies_affiliation_gap_figures")
         batch_op.create_index("ix_bodies_organization_type", ["organization_type"], unique=False)
         batch_op.drop_index("ix_bodies_gap_figures")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from flask_babel import gettext
-from sqlalchemy import extract, func, select
+from sqlalchemy import func, select
 
 from registry.cache import versioned
 from registry.database import db, utcnow
@@ -78,16 +78,35 @@ class MonthCount:
 
 @versioned
 def change_log() -> list[MonthCount]:
-    """Records published per month (three grouped queries), newest month first."""
-    counts: dict[str, dict[str, int]] = {}
-    for name, model in (("bodies", Body), ("resolutions", Resolution), ("actions", Action)):
-        year, month = extract("year", model.published_at), extract("month", model.published_at)
-        for y, m, n in db.session.execute(
-            select(year, month, func.count()).group_by(year, month)
-        ):
-            counts.setdefault(f"{int(y):04d}-{int(m):02d}", {})[name] = n
-    return [MonthCount(month, c.get("bodies", 0), c.get("resolutions", 0), c.get("actions", 0))
-            for month, c in sorted(counts.items(), reverse=True)]
+    """Records published per month, newest month first, months without any left out.
+
+    Each month is counted as a range of the index on published_at (no date function on every
+    row): one statement finds the first and last publication, a second counts every month."""
+    tables = (("bodies", Body), ("resolutions", Resolution), ("actions", Action))
+    moments = [moment for moment in db.session.execute(select(*(
+        select(bound(model.published_at)).scalar_subquery()
+        for _, model in tables for bound in (func.min, func.max)))).one() if moment is not None]
+    if not moments:
+        return []
+    months = _months(min(moments), max(moments))
+    counts = db.session.execute(select(*(
+        select(func.count()).select_from(model)
+        .where(model.published_at >= start, model.published_at < end).scalar_subquery()
+        for start, end in months for _, model in tables))).one()
+    log = [MonthCount(f"{start:%Y-%m}", *counts[index * 3:index * 3 + 3])
+           for index, (start, _) in enumerate(months)]
+    return [month for month in reversed(log) if month.bodies or month.resolutions or month.actions]
+
+
+def _months(first: datetime, last: datetime) -> list[tuple[datetime, datetime]]:
+    """[start, next start) of every month from first's to last's."""
+    months = []
+    start = datetime(first.year, first.month, 1)
+    while start <= last:
+        following = datetime(start.year + start.month // 12, start.month % 12 + 1, 1)
+        months.append((start, following))
+        start = following
+    return months
 
 
 def data_package(base_url: str, csv_path: str = "{table}.csv") -> dict[str, Any]:

@@ -49,6 +49,9 @@ class Body(db.Model):
         # Gap figures (home, map, gap page) counted from the index alone, grouped by state and level.
         Index("ix_bodies_gap_figures", "organization_type", "state", "level", "endorsing", "checked",
               "tier", "members"),
+        # The same figures per affiliation (the gap page's chart), and the affiliation filter.
+        Index("ix_bodies_affiliation_gap_figures", "affiliation", "organization_type", "endorsing",
+              "checked", "tier", "members"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -56,7 +59,7 @@ class Body(db.Model):
     name: Mapped[str] = mapped_column(String(LENGTHS["name"]), index=True)
     level: Mapped[str] = mapped_column(String(32), index=True)
     organization_type: Mapped[str] = mapped_column(String(8), default="union")
-    affiliation: Mapped[str | None] = mapped_column(String(LENGTHS["affiliation"]), index=True)
+    affiliation: Mapped[str | None] = mapped_column(String(LENGTHS["affiliation"]))
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("bodies.id", ondelete="SET NULL"), index=True
     )

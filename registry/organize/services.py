@@ -41,6 +41,7 @@ from registry.geo.distance import SPHERE_ERROR, SphereFrom
 from registry.geo.gazetteer import states_of_city
 from registry.geo.lookup import tidy
 from registry.geo.regions import states_near
+from registry.languages import say
 from registry.models import Body
 from registry.organize.hierarchy import POINT_PRECISIONS, Ask, asks_for
 from registry.organize.prospects import prospect_condition, prospect_reason
@@ -217,7 +218,7 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
 
     def item(body: Body, distance: float | None) -> NearbyItem:
         return NearbyItem(body, distance, prospect_reason(body, day), is_dormant(body.last_activity_on, day),
-                          asks.get(body.id), prospect_reason(body, day, gettext))
+                          asks.get(body.id), prospect_reason(body, day, say))
 
     groups = [StateGroup(state, state_name(state), total, [item(body, None) for body in group])
               for state, total, group in located_in_states]
