@@ -216,24 +216,26 @@ def activity_by_year(filters: dict[str, Any] | None = None) -> list[YearActivity
 
 def _dated_counts(bodies: Select | None) -> Counter:
     """{(year, "resolutions" | "actions"): count} for the bodies of `bodies` (None: all), in one
-    statement: grouped by the date itself, which the indexes hold in order, and summed by year
-    here."""
+    statement: grouped by the date itself, which the indexes hold in order, then the few
+    thousand dates by year (the year is taken of each date, not of each record)."""
     # Check-ins (rung 0) and counter-actions (no rung) are not follow-through, nor is work for
     # health reform other than single payer.
     others = [code for code, kind in ladder.ACTION_KINDS.items() if not kind.rung]
-    resolutions = select(literal("resolutions"), Resolution.adopted_on, func.count()) \
-        .where(Resolution.stance == "support")
-    actions = select(literal("actions"), Action.occurred_on, func.count()) \
-        .where(Action.kind.not_in(others), Action.scope.in_(ladder.LADDER_SCOPES))
+    resolutions = select(literal("resolutions").label("name"), Resolution.adopted_on.label("day"),
+                         func.count().label("n")).where(Resolution.stance == "support")
+    actions = select(literal("actions").label("name"), Action.occurred_on.label("day"),
+                     func.count().label("n")).where(Action.kind.not_in(others),
+                                                    Action.scope.in_(ladder.LADDER_SCOPES))
     if bodies is not None:
         resolutions = resolutions.where(Resolution.body_id.in_(bodies))
         actions = actions.where(Action.body_id.in_(bodies))
-    both = union_all(resolutions.group_by(Resolution.adopted_on),
-                     actions.group_by(Action.occurred_on))
-    counts: Counter = Counter()
-    for name, when, count in db.session.execute(both):
-        counts[None if when is None else when.year, name] += count
-    return counts
+    days = union_all(resolutions.group_by(Resolution.adopted_on),
+                     actions.group_by(Action.occurred_on)).subquery()
+    year = extract("year", days.c.day)
+    rows = db.session.execute(select(days.c.name, year, func.sum(days.c.n))
+                              .group_by(days.c.name, year))
+    return Counter({(None if when is None else int(when), name): int(count)
+                    for name, when, count in rows})
 
 
 @dataclass(frozen=True)
