@@ -35,8 +35,9 @@ def data_version() -> tuple:
 
 
 def last_change() -> datetime | None:
-    """When the published registry last changed (records.listings.latest_change), read in the
-    same statement as the data version."""
+    """When the published registry last changed (the latest of records.listings.change_moments
+    and of the watches' changes, never before today), read in the same statement as the data
+    version."""
     return data_state()[1]
 
 

@@ -11,8 +11,8 @@ from urllib.parse import urlencode
 from flask import Flask, Response, g, request
 from werkzeug.http import is_resource_modified
 
+from registry.cache import last_change
 from registry.followthrough.status import today
-from registry.records.listings import latest_change
 
 PREFIX = "/api/v1/"
 CACHE_CONTROL = "public, no-cache"  # may be stored, but revalidated on every use
@@ -29,7 +29,8 @@ def validators() -> tuple[str, datetime | None]:
     registry's latest change, today's date (dormancy is measured from it), the path and the
     query string in a canonical order."""
     day = today()
-    changed = latest_change(day)
+    # Read with the data version in one statement: the figures cached per version need it too.
+    changed = last_change()
     query = urlencode(sorted(request.args.items(multi=True)))
     key = "\n".join(("v1", changed.isoformat() if changed else "empty", day.isoformat(),
                      request.path, query))

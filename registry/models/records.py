@@ -57,6 +57,8 @@ class Resolution(db.Model):
         Index("ix_resolutions_bill_id_stance_body_id", "bill_id", "stance", "body_id"),
         # A body's resolutions in date order (a body's page, a state's resolutions newest first).
         Index("ix_resolutions_body_id_adopted_on_id", "body_id", "adopted_on", "id"),
+        # Newest first by date (the home page): the order of the index.
+        Index("ix_resolutions_adopted_on_id", "adopted_on", "id"),
         # Supporting resolutions counted per date (the gap page's years) from the index alone.
         Index("ix_resolutions_stance_adopted_on", "stance", "adopted_on"),
     )
@@ -67,7 +69,7 @@ class Resolution(db.Model):
     bill_as_reported: Mapped[str | None] = mapped_column(String(LENGTHS["bill_as_reported"]))
     stance: Mapped[str] = mapped_column(String(8), default="support")
     # The vote date when known (date_kind "adopted"), else the date it was first reported.
-    adopted_on: Mapped[date | None] = mapped_column(index=True)
+    adopted_on: Mapped[date | None] = mapped_column()
     date_precision: Mapped[str | None] = mapped_column(String(5))
     date_kind: Mapped[str | None] = mapped_column(String(8))
     title: Mapped[str] = mapped_column(String(LENGTHS["title"]))

@@ -13,6 +13,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from registry.bodies.schemas import GENERAL_FAMILY
 from registry.bodies.services import filtered_bodies
+from registry.cache import versioned
 from registry.database import db
 from registry.followthrough.ladder import ACTION_KINDS
 from registry.models import Action, Bill, Body, DistrictDataLoad, Resolution, Revision
@@ -106,7 +107,7 @@ ACTION_ORDERINGS = {
 def list_resolutions(filters: dict[str, Any]) -> Pagination:
     """One page of resolutions with their body, bill and sources: five queries."""
     ordering = RESOLUTION_ORDERINGS.get(filters.get("sort"), RESOLUTION_ORDERINGS["adopted"])
-    return _page_of(Resolution, filtered_resolutions(filters), ordering, filters,
+    return _page_of("resolutions", filtered_resolutions(filters), ordering, filters,
                     (joinedload(Resolution.body), joinedload(Resolution.bill),
                      selectinload(Resolution.sources)))
 
@@ -114,21 +115,37 @@ def list_resolutions(filters: dict[str, Any]) -> Pagination:
 def list_actions(filters: dict[str, Any]) -> Pagination:
     """One page of actions with their body, bill and sources: five queries."""
     ordering = ACTION_ORDERINGS.get(filters.get("sort"), ACTION_ORDERINGS["occurred"])
-    return _page_of(Action, filtered_actions(filters), ordering, filters,
+    return _page_of("actions", filtered_actions(filters), ordering, filters,
                     (joinedload(Action.body), joinedload(Action.bill), selectinload(Action.sources)))
 
 
-def _page_of(model: Any, query: Select, ordering: tuple, filters: dict[str, Any],
+LISTED = {"resolutions": (Resolution, filtered_resolutions), "actions": (Action, filtered_actions)}
+# What changes one page of a listing but not how many records it holds.
+PAGING = ("page", "per_page", "sort")
+
+
+def _page_of(kind: str, query: Select, ordering: tuple, filters: dict[str, Any],
              loaders: tuple) -> Pagination:
     """Page through the ids alone (a sort of every match then carries only its keys and id, not
-    whole rows joined to their body and bill), then load that page's records."""
+    whole rows joined to their body and bill), then load that page's records. The total is
+    counted once per data version for every page and order of the same filters."""
+    model = LISTED[kind][0]
     page = db.paginate(query.with_only_columns(model.id).order_by(*ordering), page=filters["page"],
-                       per_page=filters["per_page"], max_per_page=MAX_PER_PAGE)
+                       per_page=filters["per_page"], max_per_page=MAX_PER_PAGE, count=False)
+    page.total = listing_total(kind, {k: v for k, v in filters.items() if k not in PAGING})
     ids = list(page.items)
     found = {record.id: record for record in db.session.scalars(
         select(model).where(model.id.in_(ids)).options(*loaders))} if ids else {}
     page.items = [found[record_id] for record_id in ids]
     return page
+
+
+@versioned
+def listing_total(kind: str, filters: dict[str, Any]) -> int:
+    """How many resolutions or actions match the filters."""
+    model, filtered = LISTED[kind]
+    matching = filtered(filters).with_only_columns(model.id).subquery()
+    return db.session.scalar(select(func.count()).select_from(matching))
 
 
 @dataclass
@@ -199,8 +216,3 @@ def last_moment(moments: Any, today: date) -> datetime | None:
     if not found:
         return None
     return max(*found, datetime.combine(today, time.min))
-
-
-def latest_change(today: date) -> datetime | None:
-    """When the published registry last changed, in one query (see change_moments)."""
-    return last_moment(db.session.execute(select(*change_moments())).one(), today)

@@ -140,6 +140,23 @@ def test_pages_are_bounded_counted_and_linked(client, small_registry):
     assert too_many.status_code == 422 and "per_page" in too_many.get_json()["errors"]["query"]
 
 
+@pytest.mark.parametrize("kind", ["resolutions", "actions"])
+def test_a_listings_total_is_counted_once_per_data_version(client, small_registry, queries,
+                                                           make_body, make_resolution,
+                                                           make_action, kind):
+    """Every page and order of the same filters shares one count until something is published;
+    then the total counts the new record."""
+    url = f"/api/v1/{kind}?state=NY&per_page=1"
+    before = client.get(url).get_json()["total"]
+    with queries() as statements:
+        for extra in ("&page=1", "&sort=published", ""):
+            assert client.get(url + extra).get_json()["total"] == before
+    assert not any("count(*)" in str(statement) for statement in statements)
+    body = make_body(name="Newly Published Local", state="NY")
+    make_resolution(body) if kind == "resolutions" else make_action(body, "lobby_visit")
+    assert client.get(url).get_json()["total"] == before + 1
+
+
 def test_gap_figures_overall_and_by_group(client, small_registry):
     """Gap = 1 − mobilized / endorsing, per group, with the body filters of /bodies."""
     data = client.get("/api/v1/stats/gap?group_by=state").get_json()
