@@ -8,7 +8,19 @@ from typing import Any
 
 from flask_babel import gettext
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Integer, Select, String, column, func, inspect, literal_column, or_, select, table
+from sqlalchemy import (
+    Integer,
+    Select,
+    String,
+    column,
+    false,
+    func,
+    inspect,
+    literal_column,
+    or_,
+    select,
+    table,
+)
 from sqlalchemy.orm import joinedload, selectinload
 
 from registry import languages
@@ -214,47 +226,56 @@ def ordered(query: Select, sort: str) -> Select:
 def list_bodies(filters: dict[str, Any], *, with_districts: bool = False,
                 bounded: bool = False) -> Pagination:
     """One page of bodies. `bounded`: a text search counts its matches only up to COUNT_LIMIT
-    past the page (see bounded_total), never every match."""
+    past the page (see bounded_count), never every match. Counts are kept per data version for
+    every page and order of the same filters; a search known to match nothing reads no page."""
     # Parents joined: the API shows each body's parent, which must not cost a query per parent;
     # so are the district links when the caller shows them (one more query).
-    matching = filtered_bodies(filters, paged=True)
-    query = ordered(matching, filters.get("sort", "name")).options(joinedload(Body.parent))
+    query = ordered(filtered_bodies(filters, paged=True), filters.get("sort", "name")) \
+        .options(joinedload(Body.parent))
     if with_districts:
         query = query.options(links_loader())
-    bounded = bool(bounded and filters.get("q"))
+    counted = {name: value for name, value in filters.items() if name not in PAGING}
+    reach = None
+    if bounded and filters.get("q"):
+        reach = max(COUNT_LIMIT, filters["page"] * filters["per_page"])
+        total = bounded_count(counted, reach)
+    else:
+        total = matching_total(counted)
+    if not total:
+        query = query.where(false())
     page = db.paginate(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200,
                        count=False)
-    page.total_exceeds = None
-    if bounded:
-        bounded_total(page, matching, filters)
-    else:
-        # Every match counted from the full-text index where there is one (not by walking).
-        page.total = db.session.scalar(select(func.count()).select_from(
-            filtered_bodies(filters).with_only_columns(Body.id).subquery())) or 0
+    page.total = total
+    page.total_exceeds = reach if reach is not None and total > reach else None
     return page
 
 
+# What changes one page of a list but not how many bodies it holds.
+PAGING = ("page", "per_page", "sort")
 # A text search counts this many matches (beyond the page shown) and then says "more than".
 COUNT_LIMIT = 1000
 
 
-def bounded_total(page: Pagination, matching: Select, filters: dict[str, Any]) -> None:
-    """Count the matches up to the greater of COUNT_LIMIT and the end of this page: below that,
-    page.total is exact; above it, page.total_exceeds is the figure it is known to exceed, and
-    page.total one more (so that the next page is offered). A text search alone that the
-    full-text index already counted past that needs no query."""
-    reach = max(COUNT_LIMIT, page.page * page.per_page)
+@versioned
+def matching_total(filters: dict[str, Any]) -> int:
+    """Every body matching the filters, counted from the full-text index where there is one
+    (not by walking)."""
+    return db.session.scalar(select(func.count()).select_from(
+        filtered_bodies(filters).with_only_columns(Body.id).subquery())) or 0
+
+
+@versioned
+def bounded_count(filters: dict[str, Any], reach: int) -> int:
+    """The matches of a text search counted up to `reach` + 1: exact up to `reach`; above it,
+    only known to exceed it (the list says "more than" and offers the next page). A text
+    search alone that the full-text index already counted past that needs no query."""
     searched = search_phrase(filters["q"])
-    alone = not any(value not in (None, "", []) for name, value in filters.items()
-                    if name not in ("q", "sort", "page", "per_page"))
+    alone = not any(value not in (None, "", []) for name, value in filters.items() if name != "q")
     if alone and searched and indexed_matches(searched) > max(reach, FEW_MATCHES):
-        found = reach + 1
-    else:
-        found = db.session.scalar(select(func.count()).select_from(
-            matching.with_only_columns(Body.id).limit(reach + 1).subquery())) or 0
-    page.total = found
-    if found > reach:
-        page.total_exceeds = reach
+        return reach + 1
+    matching = filtered_bodies(filters, paged=True).with_only_columns(Body.id)
+    return db.session.scalar(select(func.count()).select_from(
+        matching.limit(reach + 1).subquery())) or 0
 
 
 @versioned
