@@ -100,6 +100,26 @@ def test_a_bounded_search_costs_bounded_queries(client, queries, make_body):
     assert len(repeat) <= 3, repeat
 
 
+def test_a_short_search_scans_once_per_data_version(client, queries, make_body, monkeypatch):
+    """Two characters match anywhere in the text, in any case; the scan's few ids then answer
+    every page and count; a short search matching more than FEW_MATCHES keeps the LIKE (its
+    page stops early)."""
+    from registry.bodies import services
+
+    many_bodies(5, "Plain Local")
+    for name in ("Ozark Council", "Uzbek Workers", "Zorro Local"):
+        make_body(name=name)
+    assert found("ZB") == {"Uzbek Workers"} and found("zk") == set()
+    client.get("/bodies?q=ZA")
+    with queries() as repeat:
+        page = client.get("/bodies?q=za&sort=name").get_data(as_text=True)
+    assert "Ozark Council" in page and "Zorro Local" not in page and "1 union body" in page
+    assert not any("LIKE" in str(statement) for statement in repeat), repeat
+    monkeypatch.setattr(services, "FEW_MATCHES", 2)
+    assert "LIKE" in str(text_matches("lo").compile())  # "Local" is in more than two
+    assert found("lo") == {"Zorro Local"} | {f"Plain Local {n}" for n in range(5)}
+
+
 @pytest.mark.parametrize("q", ["zq", "zqxv"])  # short (scanned) and indexed searches
 def test_a_search_known_to_match_nothing_does_not_search_again(client, queries, make_body, q):
     """Once a search has been counted at this data version and matched nothing, a repeat (any

@@ -99,14 +99,32 @@ def text_matches(text: str, *, paged: bool = False):
     index, except for one page of a common search ("local": more than FEW_MATCHES, counted once
     per data version from the index), which is better served by walking the bodies in the order
     shown and stopping once the page is filled, so it keeps the LIKE. Counts over every match
-    (facets, figures, exports) always use the index. Shorter searches, and an SQLite without
-    FTS5, scan. On PostgreSQL the trigram index serves the LIKE."""
-    needle = text.lower()
+    (facets, figures, exports) always use the index. Searches shorter than three characters,
+    which no trigram index serves, scan once per data version: when they match few bodies,
+    those bodies' ids answer every later query; otherwise they keep the LIKE (an SQLite without
+    FTS5 scans every search). On PostgreSQL the trigram index serves the LIKE."""
     phrase = search_phrase(text)
     if phrase and (not paged or indexed_matches(phrase) <= FEW_MATCHES):
         return Body.id.in_(select(SEARCH_TABLE.c.rowid).where(SEARCH_TABLE.c.text.op("MATCH")(phrase)))
+    if len(text) < TRIGRAM:
+        few = scanned_matches(text.lower())
+        if few is not None:
+            return Body.id.in_(few)
+    return _like(text)
+
+
+def _like(text: str):
+    needle = text.lower()
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return search_text().like(pattern, escape="\\")
+
+
+@versioned
+def scanned_matches(text: str) -> tuple[int, ...] | None:
+    """The ids of the bodies whose search text holds `text`, found by one scan, or None when
+    more than FEW_MATCHES do."""
+    ids = db.session.scalars(select(Body.id).where(_like(text)).limit(FEW_MATCHES + 1)).all()
+    return tuple(ids) if len(ids) <= FEW_MATCHES else None
 
 
 def search_phrase(text: str) -> str | None:
