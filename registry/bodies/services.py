@@ -245,7 +245,7 @@ def list_bodies(filters: dict[str, Any], *, with_districts: bool = False,
                 bounded: bool = False) -> Pagination:
     """One page of bodies. `bounded`: a text search counts its matches only up to COUNT_LIMIT
     past the page (see bounded_count), never every match. Counts are kept per data version for
-    every page and order of the same filters; a search known to match nothing reads no page."""
+    every page and order of the same filters; a search known to match nothing reads no rows."""
     # Parents joined: the API shows each body's parent, which must not cost a query per parent;
     # so are the district links when the caller shows them (one more query).
     query = ordered(filtered_bodies(filters, paged=True), filters.get("sort", "name")) \
@@ -268,7 +268,7 @@ def list_bodies(filters: dict[str, Any], *, with_districts: bool = False,
     return page
 
 
-# What changes one page of a list but not how many bodies it holds.
+# What changes one page of a list (of bodies, resolutions or actions) but not what it holds.
 PAGING = ("page", "per_page", "sort")
 # A text search counts this many matches (beyond the page shown) and then says "more than".
 COUNT_LIMIT = 1000

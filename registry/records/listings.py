@@ -12,7 +12,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from registry.bodies.schemas import GENERAL_FAMILY
-from registry.bodies.services import filtered_bodies
+from registry.bodies.services import PAGING, filtered_bodies
 from registry.cache import versioned
 from registry.database import db
 from registry.followthrough.ladder import ACTION_KINDS
@@ -120,8 +120,6 @@ def list_actions(filters: dict[str, Any]) -> Pagination:
 
 
 LISTED = {"resolutions": (Resolution, filtered_resolutions), "actions": (Action, filtered_actions)}
-# What changes one page of a listing but not how many records it holds.
-PAGING = ("page", "per_page", "sort")
 
 
 def _page_of(kind: str, query: Select, ordering: tuple, filters: dict[str, Any],
