@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import axe_violations
 
@@ -75,30 +76,30 @@ def test_a_filter_changes_the_url_the_count_and_the_markers_and_history_works(wa
     page.select_option("#f-tier", "3")
     ready(page)
     assert re.search(r"[?&]tier=3(&|$|#)", page.url)
-    page.wait_for_function("document.querySelector('#map-status').innerText.includes('2 union bodies')")
+    expect(page.locator("#map-status")).to_contain_text("2 union bodies")
     assert shown_slugs(page) == ["albany-clc", "columbus-clc"]
     assert page.locator(".leaflet-marker-icon.tier-marker").count() == 2
     assert table_slugs(page) == ["albany-clc", "columbus-clc"]
 
     page.select_option("#f-state", "OH")
     ready(page)
-    page.wait_for_function("document.querySelector('#map-status').innerText.includes('In Ohio')")
+    expect(page.locator("#map-status")).to_contain_text("In Ohio")
     assert "state=OH" in page.url and "tier=3" in page.url
     assert shown_slugs(page) == ["columbus-clc"]
 
     page.go_back()
     ready(page)
-    page.wait_for_function("document.querySelector('#map-status').innerText.includes('2 union bodies')")
+    expect(page.locator("#map-status")).to_contain_text("2 union bodies")
     assert "state=OH" not in page.url and page.input_value("#f-state") == ""
     assert page.input_value("#f-tier") == "3"
     assert shown_slugs(page) == ["albany-clc", "columbus-clc"]
     page.go_back()
     ready(page)
-    page.wait_for_function("document.querySelector('#map-status').innerText.includes('7 union bodies')")
+    expect(page.locator("#map-status")).to_contain_text("7 union bodies")
     assert page.input_value("#f-tier") == "" and len(shown_slugs(page)) == len(PLACES)
     page.go_forward()
     ready(page)
-    page.wait_for_function("document.querySelector('#map-status').innerText.includes('2 union bodies')")
+    expect(page.locator("#map-status")).to_contain_text("2 union bodies")
     assert page.input_value("#f-tier") == "3"
     assert page.console_errors == [] and page.foreign_requests == []
 
@@ -112,7 +113,7 @@ def test_a_shared_url_restores_the_same_view(watched_page, live_server, map_data
     page.select_option("#f-tier", "0")
     ready(page)
     page.click(".leaflet-control-zoom-in")
-    page.wait_for_function("/^#\\d/.test(window.location.hash)")
+    expect(page).to_have_url(re.compile(r"#\d"))
     ready(page)
     shared = page.url
     before = (shown_slugs(page), page.inner_text("#map-status"), table_slugs(page))
@@ -147,7 +148,7 @@ def test_the_table_sorts_from_the_keyboard(watched_page, live_server, map_data):
     ready(page)
     page.focus("#map-results a[data-sort=tier]")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('#map-results th[aria-sort] a').dataset.sort === 'tier'")
+    expect(page.locator("#map-results th[aria-sort] a")).to_have_attribute("data-sort", "tier")
     assert "sort=tier" in page.url
     first_two = page.eval_on_selector_all("#map-results tbody tr",
                                           "rows => rows.slice(0, 2).map(r => r.dataset.slug)")
@@ -164,7 +165,7 @@ def test_a_marker_popup_gives_the_tier_reason_and_the_profile_link(watched_page,
     popup.wait_for()
     assert "Central labor council · AFL-CIO" in popup.inner_text()
     assert "Tier 3 · Mobilizing" in popup.inner_text()
-    page.wait_for_function("document.querySelector('.body-popup .reason').innerText.startsWith('Tier 3 —')")
+    expect(popup.locator(".reason")).to_have_text(re.compile(r"^Tier 3 —"))
     assert "rally or march on 1 September 2019, 120 members" in popup.locator(".reason").inner_text()
     assert "Last recorded activity: 1 September 2019" in popup.inner_text()
     link = popup.get_by_role("link", name="Open the full record")
@@ -180,7 +181,7 @@ def test_filters_that_do_not_fit_together_are_explained(watched_page, live_serve
     page.fill("#f-year_to", "2010")
     page.press("#f-year_to", "Tab")
     ready(page)
-    page.wait_for_function("document.querySelector('#map-status').innerText.includes('could not be applied')")
+    expect(page.locator("#map-status")).to_contain_text("could not be applied")
     assert "Year from: Must not be after year_to." in page.inner_text("#map-status")
     assert "could not be applied" in page.inner_text(".map-error")
 
@@ -207,7 +208,7 @@ def test_the_map_page_has_no_serious_accessibility_violations(watched_page, live
     page.click(".leaflet-marker-icon.tier-marker")
     page.locator(".body-popup").wait_for()
     # Popups fade in: audit the colours once the fade is over.
-    page.wait_for_function("getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
+    expect(page.locator(".leaflet-popup")).to_have_css("opacity", "1")
     assert axe_violations(page) == []
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from registry.geo import lookup
 
@@ -43,7 +44,7 @@ def test_contacts_show_and_the_map_has_state_outlines(browser, live_server, many
     row = page.locator('tr.result[data-slug="cbus-3"]')
     assert "(614) 555-0103" in row.inner_text()
     assert row.get_by_role("link", name="Website").get_attribute("href") == "https://uw3.example.org"
-    page.wait_for_function("document.getElementById('organize-map').dataset.outlines === 'ready'")
+    expect(page.locator("#organize-map")).to_have_attribute("data-outlines", "ready")
     assert page.locator("#organize-map path").count() > 50  # the states, the circle
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.goto(live_server + "/bodies/cbus-3")

@@ -4,9 +4,11 @@ in Spanish (the scripts take their words from the page), and both pages pass axe
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import axe_violations
 
@@ -69,7 +71,7 @@ def test_the_map_reads_in_spanish(spanish_page, live_server, ohio_and_texas):
     assert "Consejo laboral central · AFL-CIO" in text and "Nivel 3 · Movilización" in text
     assert "Última actividad registrada: 1 de septiembre de 2019" in text
     # The reason, fetched when the popup opens, in the page's language too.
-    page.wait_for_function("document.querySelector('.body-popup .reason').innerText.startsWith('Nivel 3 —')")
+    expect(popup.locator(".reason")).to_have_text(re.compile(r"^Nivel 3 —"))
     assert "1 de septiembre de 2019" in popup.locator(".reason").inner_text()
     assert popup.get_by_role("link", name="Abrir el historial completo").is_visible()
     page.locator(".leaflet-popup-close-button").click()
@@ -93,7 +95,7 @@ def test_the_map_reads_in_spanish(spanish_page, live_server, ohio_and_texas):
     # A filter swaps in the results fragment: still in Spanish.
     button.click()
     ready(page)
-    page.wait_for_function("!document.querySelector('#map-status').innerText.includes('En total')")
+    expect(page.locator("#map-status")).not_to_contain_text("En total")
     assert "1 organismo sindical" in page.inner_text("#map-status")
     assert "Tabla con los mismos resultados" in page.inner_text("#map-results")
     assert page.console_errors == []
