@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_
+from sqlalchemy import Select, func, or_, select
 
+from registry.bodies.schemas import GENERAL_FAMILY
 from registry.bodies.services import filtered_bodies, supporting_family_pairs
 from registry.cache import versioned
 from registry.database import db
-from registry.models import Body
+from registry.models import Bill, Body, Resolution
 
 AFFILIATION_LIMIT = 25
 
@@ -39,10 +40,22 @@ def facet_counts(filters: dict[str, Any]) -> dict[str, list[FacetValue]]:
         else:
             query = query.order_by(key)
         facets[name] = [FacetValue(value, n) for value, n in db.session.execute(query)]
-    pairs = supporting_family_pairs()
-    family_query = (filtered_bodies({**filters, "bill_family": None})
-                    .join(pairs, pairs.c.body_id == Body.id)
-                    .with_only_columns(pairs.c.family, count).group_by(pairs.c.family)
-                    .order_by(pairs.c.family))
-    facets["bill_family"] = [FacetValue(v, n) for v, n in db.session.execute(family_query)]
+    facets["bill_family"] = family_counts(filtered_bodies({**filters, "bill_family": None}))
     return facets
+
+
+def family_counts(bodies: Select) -> list[FacetValue]:
+    """Bodies of `bodies` with a supporting resolution per bill family. Unfiltered, every body
+    with a resolution counts: the resolutions are counted by body in their bill index alone,
+    without a pass over the bodies."""
+    if bodies.whereclause is None:
+        family = func.coalesce(Bill.family, GENERAL_FAMILY).label("family")
+        query = (select(family, func.count(Resolution.body_id.distinct()))
+                 .select_from(Resolution).outerjoin(Bill, Resolution.bill_id == Bill.id)
+                 .where(Resolution.stance == "support").group_by(family).order_by(family))
+    else:
+        pairs = supporting_family_pairs()
+        query = (bodies.join(pairs, pairs.c.body_id == Body.id)
+                 .with_only_columns(pairs.c.family, func.count()).group_by(pairs.c.family)
+                 .order_by(pairs.c.family))
+    return [FacetValue(value, n) for value, n in db.session.execute(query)]

@@ -18,9 +18,10 @@ from registry.models.moderation import (
     SubmissionAnswer,
     User,
 )
-from registry.models.records import Action, Resolution, Source
+from registry.models.records import Action, RecordYear, Resolution, Source
 from registry.models.watches import MailStop, Reminder, Watch
 
 __all__ = ["Action", "Bill", "Body", "BodyDistrict", "Check", "Cosponsorship", "District",
-           "DistrictDataLoad", "GeocodeCache", "HouseTerm", "MailStop", "Reminder", "Resolution",
-           "Revision", "Source", "Submission", "SubmissionAnswer", "User", "Watch", "ZipDistrict"]
+           "DistrictDataLoad", "GeocodeCache", "HouseTerm", "MailStop", "RecordYear", "Reminder",
+           "Resolution", "Revision", "Source", "Submission", "SubmissionAnswer", "User", "Watch",
+           "ZipDistrict"]

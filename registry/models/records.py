@@ -180,3 +180,18 @@ class Source(db.Model):
     @property
     def label(self) -> str:
         return self.title or self.publisher or self.url or self.document_name or "document"
+
+
+class RecordYear(db.Model):
+    """How many resolutions (by stance) and actions (by kind and scope) fall in each year, kept
+    by triggers in the database on every insert, update and delete of a resolution or an action
+    (migration f3a8d1c6b294), so the yearly activity of the whole registry is read from a few
+    rows rather than counted over every record after each publication."""
+
+    __tablename__ = "record_years"
+
+    record: Mapped[str] = mapped_column(String(12), primary_key=True)  # resolutions | actions
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)  # the stance or the kind
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)  # "" for resolutions
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # 0: undated
+    n: Mapped[int] = mapped_column(default=0)
