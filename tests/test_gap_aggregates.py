@@ -216,3 +216,26 @@ def test_level_and_state_pairs_count_every_body(registry):
     vermont = places[("local", "VT")]
     assert vermont.bodies == 1 and vermont.figures.endorsing == 0
     assert places[("local", "NY")].bodies == 2 and places[("local", "NY")].figures.endorsing == 0
+
+
+def _families_by_hand(state: str | None = None) -> dict[str, int]:
+    """Bodies with a supporting resolution per bill family, worked out in Python."""
+    families: dict[str, set[int]] = {}
+    for body in db.session.scalars(select(Body)):
+        if state and body.state != state:
+            continue
+        for resolution in body.resolutions:
+            if resolution.stance == "support":
+                family = resolution.bill.family if resolution.bill else "general"
+                families.setdefault(family, set()).add(body.id)
+    return {family: len(ids) for family, ids in families.items()}
+
+
+@pytest.mark.parametrize("state", [None, "CA"])
+def test_bill_family_facet_counts_each_body_once_per_family(registry, state):
+    """Unfiltered, from the resolutions alone; filtered, joined to the matching bodies."""
+    from registry.bodies.facets import facet_counts
+
+    counts = {facet.value: facet.count for facet in facet_counts({"state": state})["bill_family"]}
+    assert counts == _families_by_hand(state)
+    assert counts[HOUSE] == (2 if state else 5)  # A and L in California; D, E, K elsewhere
