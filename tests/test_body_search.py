@@ -161,3 +161,37 @@ def test_each_list_order_walks_an_index(app, sort):
     else:
         names = set(db.session.scalars(text("SELECT indexname FROM pg_indexes WHERE tablename = 'bodies'")))
         assert f"ix_bodies_order_{sort}" in names
+
+
+@pytest.mark.parametrize("filters", [{"q": "local"}, {"q": "local", "state": "OH"},
+                                     {"q": "local", "tier": 0, "level": "local"}])
+def test_facets_of_a_search_count_as_each_facet_alone_would(make_body, make_resolution, make_action,
+                                                            filters):
+    """A search's facets not filtered themselves share one pass over the matches; each must
+    still count what a query of its own would, under every other filter."""
+    from registry.bodies.facets import COLUMNS, facet_counts
+
+    places = [("OH", "local", "USW"), ("OH", "central_labor_council", "AFL-CIO"),
+              ("CA", "local", "NNU"), ("CA", "local", None), ("NY", "local", "USW")]
+    for n, (state, level, affiliation) in enumerate(places * 2):
+        body = make_body(name=f"Searched Local {n}", state=state, level=level, affiliation=affiliation)
+        if n % 3:
+            make_resolution(body)
+        if n % 4 == 1:
+            make_action(body)
+    make_body(name="Unmatched Council", state="OH", affiliation="USW")
+    facets = facet_counts(filters)
+    bodies = list(db.session.scalars(select(Body)))
+    for name in COLUMNS:
+        wanted = {**filters, name: None}
+        expected: dict = {}
+        for body in bodies:
+            tier_shown = body.checked and (body.endorsing or body.active_without_resolution)
+            values = {"state": body.state, "level": body.level, "affiliation": body.affiliation,
+                      "tier": body.tier if tier_shown else None, "evidence": body.evidence_level}
+            matches = "local" in body.name.lower() and all(
+                wanted.get(key) is None or values[key] == wanted[key] for key in values)
+            if matches and values[name] is not None:
+                expected[values[name]] = expected.get(values[name], 0) + 1
+        assert {f.value: f.count for f in facets[name]} == expected, name
+    assert sum(f.count for f in facets["state"]) <= len(places) * 2

@@ -1,4 +1,5 @@
-"""resolutions and actions per year, kept by triggers, for the gap page's yearly activity
+"""resolutions and actions per year, kept by triggers, for the gap page's yearly activity;
+the bill families of matching bodies from an index
 
 Revision ID: f3a8d1c6b294
 Revises: e7b2c9d4a618
@@ -10,6 +11,9 @@ table record_years holds those counts by record, stance or kind, scope and year 
 filled here from the records and kept current by triggers on insert, update and delete, so the
 count is a read of a few rows whatever the registry's size. Triggers fire for every change,
 whichever code makes it (services, imports, cascades from a deleted body).
+
+The bill-family facet of a search or a filtered list reads the resolutions of the matching
+bodies; an index on (body_id, stance, bill_id) answers it without reading their rows.
 
 On SQLite a batch migration that recreates resolutions or actions drops their triggers: such a
 migration must create them again (tests/test_record_years.py fails otherwise).
@@ -85,6 +89,9 @@ END $$""")
 
 
 def upgrade():
+    with op.batch_alter_table("resolutions", recreate="never") as batch_op:
+        batch_op.create_index("ix_resolutions_body_id_stance_bill_id", ["body_id", "stance", "bill_id"],
+                              unique=False)
     op.create_table(
         "record_years",
         sa.Column("record", sa.String(length=12), nullable=False),
@@ -118,3 +125,5 @@ def downgrade():
             for event in ("insert", "delete", "update"):
                 op.execute(f"DROP TRIGGER IF EXISTS {name}_{event}")
     op.drop_table("record_years")
+    with op.batch_alter_table("resolutions", recreate="never") as batch_op:
+        batch_op.drop_index("ix_resolutions_body_id_stance_bill_id")

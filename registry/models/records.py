@@ -61,6 +61,8 @@ class Resolution(db.Model):
         Index("ix_resolutions_adopted_on_id", "adopted_on", "id"),
         # Supporting resolutions counted per date (the gap page's years) from the index alone.
         Index("ix_resolutions_stance_adopted_on", "stance", "adopted_on"),
+        # The bill families of the bodies a search or filter matched, read from the index alone.
+        Index("ix_resolutions_body_id_stance_bill_id", "body_id", "stance", "bill_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
