@@ -41,3 +41,16 @@ def test_postgresql_has_the_trigram_search_index():
         names = set(connection.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'bodies'"))
                     .scalars())
     assert "ix_bodies_search_trgm" in names
+
+
+def test_postgresql_lists_records_newest_first_from_indexes():
+    """The index definitions say where the undated go, as the lists' order does."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's date indexes, read backwards, already end with the undated")
+    from sqlalchemy import text
+
+    with db.engine.connect() as connection:
+        definitions = dict(connection.execute(text(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE '%newest_first'")).all())
+    assert "(adopted_on DESC NULLS LAST, id DESC)" in definitions["ix_resolutions_newest_first"]
+    assert "(occurred_on DESC NULLS LAST, id DESC)" in definitions["ix_actions_newest_first"]

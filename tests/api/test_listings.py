@@ -3,6 +3,8 @@ linked, bills carry their lineage and endorser counts, and gap figures follow th
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from registry.records.filters import ActionListSchema, ResolutionListSchema
@@ -193,3 +195,18 @@ def test_a_states_resolutions_come_in_date_order_from_an_index(app):
         columns = db.session.scalar(text(
             "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_resolutions_body_id_adopted_on_id'"))
         assert columns is not None and "(body_id, adopted_on, id)" in columns
+
+
+def test_records_come_newest_first_with_the_undated_last(client, make_body, make_resolution,
+                                                          make_action):
+    """On both engines (PostgreSQL reads its newest-first indexes): by date, newest first, the
+    later record first on the same day, and the undated at the end."""
+    body = make_body(slug="dated-local", state="OH")
+    for adopted_on in (date(2018, 1, 1), None, date(2021, 5, 5), date(2021, 5, 5)):
+        make_resolution(body, adopted_on=adopted_on, date_precision=adopted_on and "day",
+                        date_kind=adopted_on and "adopted")
+        make_action(body, occurred_on=adopted_on, date_precision=adopted_on and "day")
+    for kind, field in (("resolutions", "adopted_on"), ("actions", "occurred_on")):
+        rows = items(client, f"/api/v1/{kind}?state=OH")
+        assert [row[field] for row in rows] == ["2021-05-05", "2021-05-05", "2018-01-01", None], kind
+        assert rows[0]["id"] > rows[1]["id"], kind
