@@ -164,11 +164,12 @@ def test_each_list_order_walks_an_index(app, sort):
 
 
 @pytest.mark.parametrize("filters", [{"q": "local"}, {"q": "local", "state": "OH"},
-                                     {"q": "local", "tier": 0, "level": "local"}])
+                                     {"q": "local", "tier": 0, "level": "local"}, {"level": "local"},
+                                     {"state": "CA", "endorsing": True}])
 def test_facets_of_a_search_count_as_each_facet_alone_would(make_body, make_resolution, make_action,
                                                             filters):
-    """A search's facets not filtered themselves share one pass over the matches; each must
-    still count what a query of its own would, under every other filter."""
+    """The facets of a filtered list not filtered themselves share one pass over the matches;
+    each must still count what a query of its own would, under every other filter."""
     from registry.bodies.facets import COLUMNS, facet_counts
 
     places = [("OH", "local", "USW"), ("OH", "central_labor_council", "AFL-CIO"),
@@ -189,8 +190,9 @@ def test_facets_of_a_search_count_as_each_facet_alone_would(make_body, make_reso
             tier_shown = body.checked and (body.endorsing or body.active_without_resolution)
             values = {"state": body.state, "level": body.level, "affiliation": body.affiliation,
                       "tier": body.tier if tier_shown else None, "evidence": body.evidence_level}
-            matches = "local" in body.name.lower() and all(
-                wanted.get(key) is None or values[key] == wanted[key] for key in values)
+            matches = ("local" in body.name.lower() or "q" not in filters) and all(
+                wanted.get(key) is None or values[key] == wanted[key] for key in values) and (
+                "endorsing" not in filters or body.endorsing == filters["endorsing"])
             if matches and values[name] is not None:
                 expected[values[name]] = expected.get(values[name], 0) + 1
         assert {f.value: f.count for f in facets[name]} == expected, name
