@@ -75,6 +75,24 @@ def test_state_precision_bodies_are_listed_apart_without_a_distance(make_body):
     assert result.state_groups[0].items[0].distance_mi is None
 
 
+def test_state_precision_groups_are_kept_per_filters_and_data_version(make_body):
+    """The groups are kept between searches of a region; a filter or a new body changes them."""
+    ohio = lookup("ohio").place
+    somewhere = {"state": "OH", "latitude": ohio.latitude, "longitude": ohio.longitude,
+                 "geocode_precision": "state", "city": None}
+    make_body(name="Ohio Somewhere Local", level="local", **somewhere)
+    first = nearby(COLUMBUS, 100)
+    assert [(g.state, g.total, [i.body.name for i in g.items]) for g in first.state_groups] == [
+        ("OH", 1, ["Ohio Somewhere Local"])]
+    assert nearby(COLUMBUS, 100, {"level": "state_federation"}).state_groups == []
+    make_body(name="Ohio AFL-CIO", level="state_federation", **somewhere)
+    again = nearby(COLUMBUS, 100)
+    assert [(g.state, g.total, [i.body.name for i in g.items]) for g in again.state_groups] == [
+        ("OH", 2, ["Ohio AFL-CIO", "Ohio Somewhere Local"])]
+    federations = nearby(COLUMBUS, 100, {"level": "state_federation"}).state_groups
+    assert [i.body.name for g in federations for i in g.items] == ["Ohio AFL-CIO"]
+
+
 @pytest.fixture
 def prospects(make_body, make_resolution, make_action, make_check):
     """Five bodies in Columbus, one of each prospect kind (REGISTRY_TODAY is 2026-11-28)."""

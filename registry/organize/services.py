@@ -14,6 +14,7 @@ from flask_babel import gettext
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload
 
+from registry.cache import versioned
 from registry.database import db
 from registry.districts.services import (
     BodyDistricts,
@@ -155,7 +156,8 @@ def _candidates(place: Place, radius_mi: float, conditions: list) -> list[_Candi
     boxes = bounding_boxes(place.latitude, place.longitude, radius_mi)
     in_box = or_(*(and_(Body.latitude.between(b.south, b.north), Body.longitude.between(b.west, b.east))
                    for b in boxes))
-    rows = db.session.execute(
+    # Thousands of plain rows at wide radii: read through the connection, without the ORM.
+    rows = db.session.connection().execute(
         select(Body.id, Body.latitude, Body.longitude)
         .where(in_box, Body.geocode_precision.in_(POINT_PRECISIONS), *conditions))
     at_point: dict[tuple[float, float], list[int]] = {}  # many bodies share a city's centre
@@ -211,7 +213,7 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
         .options(joinedload(Body.parent), links_loader()))}
     pool.sort(key=lambda c: (round(c.exact, 6), bodies[c.body_id].name, c.body_id))
     chosen = [(bodies[c.body_id], c.exact) for c in pool[:limit]]
-    located_in_states = _state_only(place, radius_mi, conditions)
+    located_in_states = _state_only(place, radius_mi, filters)
     everyone = [body for body, _ in chosen] + [b for _, _, group in located_in_states for b in group]
     asks = asks_for(everyone)
     day = today()
@@ -230,30 +232,39 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
     return result
 
 
-def _state_only(place: Place, radius_mi: float, conditions: list) -> list[tuple[str, int, list[Body]]]:
+def _state_only(place: Place, radius_mi: float, filters: dict[str, Any]) -> list[tuple[str, int, list[Body]]]:
     """Bodies placed only somewhere in a state the circle touches: listed apart, never measured.
 
     Returns (state, how many, the first few by name) for each such state."""
     states = states_near(place.latitude, place.longitude, radius_mi)
     if place.state:
         states.add(place.state)
-    located_in = and_(Body.state.in_(sorted(states)), Body.geocode_precision == "state", *conditions)
+    groups = _state_only_ids(tuple(sorted(states)), filters)
+    if not groups:
+        return []
+    wanted = [body_id for _, _, ids in groups for body_id in ids]
+    bodies = {body.id: body for body in db.session.scalars(
+        select(Body).where(Body.id.in_(wanted)).options(joinedload(Body.parent), links_loader()))}
+    return [(state, total, [bodies[body_id] for body_id in ids]) for state, total, ids in groups]
+
+
+@versioned
+def _state_only_ids(states: tuple[str, ...], filters: dict[str, Any]) -> tuple:
+    """((state, how many, the first few ids by name), ...) of the bodies placed only in these
+    states: nearby searches in one region share them until the data changes."""
+    located_in = and_(Body.state.in_(states), Body.geocode_precision == "state", *_conditions(filters))
     ranked = select(
-        Body.id,
+        Body.id, Body.state, Body.name,
         func.row_number().over(partition_by=Body.state, order_by=(Body.name, Body.id)).label("rank"),
         func.count().over(partition_by=Body.state).label("total"),
     ).where(located_in).subquery()
-    # Two steps: the ranking is answered from the index, then only the listed bodies are read.
-    totals = dict(db.session.execute(select(ranked.c.id, ranked.c.total)
-                                     .where(ranked.c.rank <= STATE_ONLY_PER_STATE)).all())
-    if not totals:
-        return []
-    groups: dict[str, tuple[int, list[Body]]] = {}
-    listed = (select(Body).where(Body.id.in_(list(totals))).options(joinedload(Body.parent), links_loader())
-              .order_by(Body.state, Body.name, Body.id))
-    for body in db.session.scalars(listed):
-        groups.setdefault(body.state, (totals[body.id], []))[1].append(body)
-    return [(state, total, bodies) for state, (total, bodies) in groups.items()]
+    groups: dict[str, tuple[int, list[int]]] = {}
+    for body_id, state, total in db.session.execute(
+            select(ranked.c.id, ranked.c.state, ranked.c.total)
+            .where(ranked.c.rank <= STATE_ONLY_PER_STATE)
+            .order_by(ranked.c.state, ranked.c.name, ranked.c.id)):
+        groups.setdefault(state, (total, []))[1].append(body_id)
+    return tuple((state, total, tuple(ids)) for state, (total, ids) in groups.items())
 
 
 def count_within(place: Place, radius_mi: float, filters: dict[str, Any]) -> int:
