@@ -7,7 +7,8 @@ naive full scan that measures the geodesic distance to every placed body.
     python bench/nearby.py                              # 100,000 bodies in instance/bench.sqlite3
     python bench/nearby.py --database-url postgresql://postgres@127.0.0.1:5432/registry_bench
 
-Prints p50/p95 per radius and overall; the goal is p95 under 50 ms for organizer radii.
+Prints p50/p95 per radius and overall; the goal (the performance issue's) is p95 under 20 ms at
+every organizer radius, up to 100 miles; a radius over it is marked.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from registry.vocab import PROSPECTS  # noqa: E402
 
 ORGANIZER_RADII = (5, 10, 15, 25, 30, 50, 75, 100)
 WIDE_RADII = (250, 500)
+GOAL_P95 = 0.020  # seconds, at every organizer radius
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -123,12 +125,13 @@ def main() -> None:
             heads = ("searches", "p50 ms", "p95 ms", "cpu p50", "cpu p95")
             print(f"{'radius mi':>10} " + " ".join(f"{h:>{9 if i == 0 else 8}}" for i, h in enumerate(heads)))
             for radius in sorted({**organizer, **wide}):
-                print(f"{radius:>10g} {figures(organizer.get(radius) or wide[radius])}")
+                timings = organizer.get(radius) or wide[radius]
+                over = radius in organizer and percentile([w for w, _ in timings], 0.95) >= GOAL_P95
+                print(f"{radius:>10g} {figures(timings)}" + ("   p95 over the goal" if over else ""))
             everything = [t for values in organizer.values() for t in values]
-            p95 = percentile([wall for wall, _ in everything], 0.95)
             radii = ", ".join(map(str, ORGANIZER_RADII))
-            print(f"{'organizer':>10} {figures(everything)}   (radii {radii} mi;"
-                  f" goal p95 < 50 ms: {'met' if p95 < 0.05 else 'NOT met'})")
+            print(f"{'organizer':>10} {figures(everything)}   (radii {radii} mi together;"
+                  f" goal p95 < {GOAL_P95 * 1000:g} ms at each radius)")
             print("(wall-time ms, then this process's CPU ms: on a shared machine the wall-time tail is "
                   "mostly waiting for a core; on PostgreSQL the server's work is not in the CPU columns)")
 
