@@ -236,14 +236,13 @@ def _dated_counts(bodies: Select) -> Counter:
     """{(year, "resolutions" | "actions"): count} for the bodies of `bodies`, in one statement:
     grouped by the date itself, which the indexes hold in order, then the few thousand dates by
     year (the year is taken of each date, not of each record)."""
-    others = NOT_FOLLOW_THROUGH
     resolutions = select(literal("resolutions").label("name"), Resolution.adopted_on.label("day"),
-                         func.count().label("n")).where(Resolution.stance == "support")
+                         func.count().label("n")).where(Resolution.stance == "support",
+                                                        Resolution.body_id.in_(bodies))
     actions = select(literal("actions").label("name"), Action.occurred_on.label("day"),
-                     func.count().label("n")).where(Action.kind.not_in(others),
-                                                    Action.scope.in_(ladder.LADDER_SCOPES))
-    resolutions = resolutions.where(Resolution.body_id.in_(bodies))
-    actions = actions.where(Action.body_id.in_(bodies))
+                     func.count().label("n")).where(Action.kind.not_in(NOT_FOLLOW_THROUGH),
+                                                    Action.scope.in_(ladder.LADDER_SCOPES),
+                                                    Action.body_id.in_(bodies))
     days = union_all(resolutions.group_by(Resolution.adopted_on),
                      actions.group_by(Action.occurred_on)).subquery()
     year = extract("year", days.c.day)
