@@ -60,6 +60,19 @@ def test_limit_keeps_exactly_the_nearest(make_body):
     assert result.total == 120 and result.truncated
 
 
+def test_bodies_are_read_at_the_nearest_positions_only(make_body):
+    """The nearest positions' bodies are read by their latitudes and longitudes: a body at
+    another pairing of those (here north-east, 97 miles off) is not one of them."""
+    lat, lon = COLUMBUS.point
+    make_body(**at((lat + 1, lon), name="North Local"))
+    make_body(**at((lat, lon + 1.3), name="East Local"))
+    make_body(**at((lat + 1, lon + 1.3), name="North-East Local"))
+    result = nearby(COLUMBUS, 80)
+    assert sorted(item.body.name for item in result.items) == ["East Local", "North Local"]
+    assert result.total == 2
+    assert nearby(COLUMBUS, 100).total == 3
+
+
 def test_state_precision_bodies_are_listed_apart_without_a_distance(make_body):
     """A body known only to be "somewhere in Ohio" is never measured; one in a far state is not shown."""
     ohio = lookup("ohio").place

@@ -12,7 +12,7 @@ from registry.database import db
 from registry.followthrough.status import today
 from registry.geo import Place
 from registry.models import Body
-from registry.organize.services import _candidates, _nearest
+from registry.organize.services import _nearest, _points
 from registry.watches.reminders import PERIOD_MONTHS, add_months
 
 RADIUS_MI = 50
@@ -36,7 +36,7 @@ def bodies_to_check(place: Place, radius_mi: float = RADIUS_MI, limit: int = LIM
     wanted = and_(Body.endorsing.is_(True),
                   or_(Body.checked.is_(False), Body.last_checked_on.is_(None),
                       Body.last_checked_on <= stale_before(today())))
-    pool = _nearest(place, _candidates(place, radius_mi, [wanted]), limit)
+    pool = _nearest(place, _points(place, radius_mi, [wanted]), limit, [wanted])
     bodies = {b.id: b for b in db.session.scalars(select(Body).where(Body.id.in_([c.body_id for c in pool])))}
     items = []
     for candidate in pool:

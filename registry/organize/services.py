@@ -144,55 +144,86 @@ def _conditions(filters: dict[str, Any]) -> list:
 
 
 @dataclass
-class _Candidate:
+class _Point:
+    """A position inside the radius and how many of the bodies searched for sit there."""
+
     estimate: float
-    body_id: int
     point: tuple[float, float]
+    bodies: int
     exact: float | None = None
 
 
-def _candidates(place: Place, radius_mi: float, conditions: list) -> list[_Candidate]:
-    """Bodies with a point position inside the radius (the boundary decided by geodesic)."""
+@dataclass(frozen=True)
+class _Candidate:
+    body_id: int
+    exact: float
+
+
+def _points(place: Place, radius_mi: float, conditions: list) -> list[_Point]:
+    """Positions inside the radius holding bodies with a point position, with how many at each
+    (the boundary decided by geodesic)."""
     boxes = bounding_boxes(place.latitude, place.longitude, radius_mi)
     in_box = or_(*(and_(Body.latitude.between(b.south, b.north), Body.longitude.between(b.west, b.east))
                    for b in boxes))
-    # Thousands of plain rows at wide radii: read through the connection, without the ORM.
+    # Many bodies share a city's centre: counted per position in the order of the index on
+    # (latitude, longitude), thousands of bodies at wide radii come back as far fewer rows,
+    # read through the connection without the ORM.
     rows = db.session.connection().execute(
-        select(Body.id, Body.latitude, Body.longitude)
-        .where(in_box, Body.geocode_precision.in_(POINT_PRECISIONS), *conditions))
-    at_point: dict[tuple[float, float], list[int]] = {}  # many bodies share a city's centre
-    for body_id, lat, lon in rows:
-        at_point.setdefault((lat, lon), []).append(body_id)
+        select(Body.latitude, Body.longitude, func.count())
+        .where(in_box, Body.geocode_precision.in_(POINT_PRECISIONS), *conditions)
+        .group_by(Body.latitude, Body.longitude))
     origin = SphereFrom(*place.point)
     inner, outer = radius_mi * (1 - SPHERE_ERROR), radius_mi * (1 + SPHERE_ERROR)
     inside = []
-    for point, ids in at_point.items():
-        estimate = origin.miles_to(*point)
+    for lat, lon, bodies in rows:
+        estimate = origin.miles_to(lat, lon)
         exact = None
         if estimate > outer:
             continue
         if estimate > inner:
-            exact = miles(place.point, point)
+            exact = miles(place.point, (lat, lon))
             if exact > radius_mi:
                 continue
-        inside.extend(_Candidate(estimate, body_id, point, exact) for body_id in ids)
+        inside.append(_Point(estimate, (lat, lon), bodies, exact))
     return inside
 
 
-def _nearest(place: Place, inside: list[_Candidate], limit: int) -> list[_Candidate]:
-    """The `limit` nearest by geodesic distance (and any tied or too close to call)."""
-    inside.sort(key=lambda c: c.estimate)
-    pool = inside
-    if len(inside) > limit:
-        ceiling = inside[limit - 1].estimate * (1 + SPHERE_ERROR) / (1 - SPHERE_ERROR)
-        pool = [c for c in inside if c.estimate <= ceiling]
-    measured: dict[tuple[float, float], float] = {}
-    for candidate in pool:
-        if candidate.exact is None:
-            if candidate.point not in measured:
-                measured[candidate.point] = miles(place.point, candidate.point)
-            candidate.exact = measured[candidate.point]
-    return pool
+def _nearest(place: Place, inside: list[_Point], limit: int, conditions: list) -> list[_Candidate]:
+    """The bodies at the positions holding the `limit` nearest by geodesic distance (and any
+    tied or too close to call), each with its distance."""
+    inside.sort(key=lambda p: p.estimate)
+    pool, reached = inside, 0
+    for position in inside:
+        reached += position.bodies
+        if reached >= limit:
+            ceiling = position.estimate * (1 + SPHERE_ERROR) / (1 - SPHERE_ERROR)
+            pool = [p for p in inside if p.estimate <= ceiling]
+            break
+    if not pool:
+        return []
+    for position in pool:
+        if position.exact is None:
+            position.exact = miles(place.point, position.point)
+    distance = {position.point: position.exact for position in pool}
+    # Their latitudes and their longitudes, each a list the index seeks (a list of pairs is not
+    # sought on SQLite); a body at another pairing of the two is left out here.
+    rows = db.session.connection().execute(
+        select(Body.id, Body.latitude, Body.longitude)
+        .where(Body.latitude.in_(sorted({lat for lat, _ in distance})),
+               Body.longitude.in_(sorted({lon for _, lon in distance})),
+               Body.geocode_precision.in_(POINT_PRECISIONS), *conditions))
+    return [_Candidate(body_id, distance[lat, lon]) for body_id, lat, lon in rows
+            if (lat, lon) in distance]
+
+
+def _first_by_distance_and_name(pool: list[_Candidate], limit: int) -> list[_Candidate]:
+    """The first `limit` of the pool by distance, then name and id. Many bodies can share one
+    point (a city's centre): their names alone are read to break the tie, so only the bodies
+    listed are loaded whole."""
+    ids = [c.body_id for c in pool]
+    names = dict(db.session.execute(select(Body.id, Body.name).where(Body.id.in_(ids))).all())
+    pool.sort(key=lambda c: (round(c.exact, 6), names[c.body_id], c.body_id))
+    return pool[:limit]
 
 
 def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None,
@@ -206,13 +237,12 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
         raise ValueError(f"radius_mi must be between {RADIUS_MIN_MI} and {RADIUS_MAX_MI}")
     filters = filters or {}
     conditions = _conditions(filters)
-    inside = _candidates(place, radius_mi, conditions)
-    pool = _nearest(place, inside, limit)
+    inside = _points(place, radius_mi, conditions)
+    pool = _first_by_distance_and_name(_nearest(place, inside, limit, conditions), limit)
     bodies = {b.id: b for b in db.session.scalars(
         select(Body).where(Body.id.in_([c.body_id for c in pool]))
         .options(joinedload(Body.parent), links_loader()))}
-    pool.sort(key=lambda c: (round(c.exact, 6), bodies[c.body_id].name, c.body_id))
-    chosen = [(bodies[c.body_id], c.exact) for c in pool[:limit]]
+    chosen = [(bodies[c.body_id], c.exact) for c in pool]
     located_in_states = _state_only(place, radius_mi, filters)
     everyone = [body for body, _ in chosen] + [b for _, _, group in located_in_states for b in group]
     asks = asks_for(everyone)
@@ -224,7 +254,7 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
 
     groups = [StateGroup(state, state_name(state), total, [item(body, None) for body in group])
               for state, total, group in located_in_states]
-    result = NearbyResult(place, radius_mi, filters, len(inside),
+    result = NearbyResult(place, radius_mi, filters, sum(position.bodies for position in inside),
                           [item(body, distance) for body, distance in chosen], groups)
     result.districts = districts_from_links(everyone)
     if not result.items:
@@ -268,7 +298,7 @@ def _state_only_ids(states: tuple[str, ...], filters: dict[str, Any]) -> tuple:
 
 
 def count_within(place: Place, radius_mi: float, filters: dict[str, Any]) -> int:
-    return len(_candidates(place, radius_mi, _conditions(filters)))
+    return sum(position.bodies for position in _points(place, radius_mi, _conditions(filters)))
 
 
 def _widenings(place: Place, radius_mi: float, filters: dict[str, Any]) -> list[Widening]:
