@@ -239,11 +239,15 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
     conditions = _conditions(filters)
     inside = _points(place, radius_mi, conditions)
     pool = _first_by_distance_and_name(_nearest(place, inside, limit, conditions), limit)
+    state_only = _state_only(place, radius_mi, filters)
+    # The listed bodies, measured and placed only in a state, read whole in one query.
     bodies = {b.id: b for b in db.session.scalars(
-        select(Body).where(Body.id.in_([c.body_id for c in pool]))
+        select(Body).where(Body.id.in_([c.body_id for c in pool] +
+                                       [body_id for _, _, ids in state_only for body_id in ids]))
         .options(joinedload(Body.parent), links_loader()))}
     chosen = [(bodies[c.body_id], c.exact) for c in pool]
-    located_in_states = _state_only(place, radius_mi, filters)
+    located_in_states = [(state, total, [bodies[body_id] for body_id in ids])
+                         for state, total, ids in state_only]
     everyone = [body for body, _ in chosen] + [b for _, _, group in located_in_states for b in group]
     asks = asks_for(everyone)
     day = today()
@@ -262,20 +266,14 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
     return result
 
 
-def _state_only(place: Place, radius_mi: float, filters: dict[str, Any]) -> list[tuple[str, int, list[Body]]]:
+def _state_only(place: Place, radius_mi: float, filters: dict[str, Any]) -> tuple:
     """Bodies placed only somewhere in a state the circle touches: listed apart, never measured.
 
-    Returns (state, how many, the first few by name) for each such state."""
+    Returns (state, how many, the ids of the first few by name) for each such state."""
     states = states_near(place.latitude, place.longitude, radius_mi)
     if place.state:
         states.add(place.state)
-    groups = _state_only_ids(tuple(sorted(states)), filters)
-    if not groups:
-        return []
-    wanted = [body_id for _, _, ids in groups for body_id in ids]
-    bodies = {body.id: body for body in db.session.scalars(
-        select(Body).where(Body.id.in_(wanted)).options(joinedload(Body.parent), links_loader()))}
-    return [(state, total, [bodies[body_id] for body_id in ids]) for state, total, ids in groups]
+    return _state_only_ids(tuple(sorted(states)), filters)
 
 
 @versioned
