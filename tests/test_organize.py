@@ -73,6 +73,20 @@ def test_bodies_are_read_at_the_nearest_positions_only(make_body):
     assert nearby(COLUMBUS, 100).total == 3
 
 
+@pytest.mark.parametrize("limit", [3, 10])
+def test_bodies_at_one_point_are_listed_by_name(make_body, limit):
+    """Many bodies at a city's centre share one distance: the page lists them by name, whether
+    the cut falls among them (limit 3) or all fit (limit 10)."""
+    lat, lon = COLUMBUS.point
+    for name in ("Delta Local", "Alpha Local", "Echo Local", "Charlie Local", "Bravo Local"):
+        make_body(**at((lat + 0.1, lon), name=name))
+    make_body(**at((lat + 0.2, lon), name="Aardvark Local"))  # farther: after all of them
+    result = nearby(COLUMBUS, 30, limit=limit)
+    names = ["Alpha Local", "Bravo Local", "Charlie Local", "Delta Local", "Echo Local", "Aardvark Local"]
+    assert [item.body.name for item in result.items] == names[:limit]
+    assert result.total == 6
+
+
 def test_state_precision_bodies_are_listed_apart_without_a_distance(make_body):
     """A body known only to be "somewhere in Ohio" is never measured; one in a far state is not shown."""
     ohio = lookup("ohio").place

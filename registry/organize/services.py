@@ -219,7 +219,9 @@ def _nearest(place: Place, inside: list[_Point], limit: int, conditions: list) -
 def _first_by_distance_and_name(pool: list[_Candidate], limit: int) -> list[_Candidate]:
     """The first `limit` of the pool by distance, then name and id. Many bodies can share one
     point (a city's centre): their names alone are read to break the tie, so only the bodies
-    listed are loaded whole."""
+    listed are loaded whole. A pool that fits the page is kept whole (no query)."""
+    if len(pool) <= limit:
+        return pool
     ids = [c.body_id for c in pool]
     names = dict(db.session.execute(select(Body.id, Body.name).where(Body.id.in_(ids))).all())
     pool.sort(key=lambda c: (round(c.exact, 6), names[c.body_id], c.body_id))
@@ -245,7 +247,8 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
         select(Body).where(Body.id.in_([c.body_id for c in pool] +
                                        [body_id for _, _, ids in state_only for body_id in ids]))
         .options(joinedload(Body.parent), links_loader()))}
-    chosen = [(bodies[c.body_id], c.exact) for c in pool]
+    chosen = sorted(((bodies[c.body_id], c.exact) for c in pool),
+                    key=lambda pair: (round(pair[1], 6), pair[0].name, pair[0].id))
     located_in_states = [(state, total, [bodies[body_id] for body_id in ids])
                          for state, total, ids in state_only]
     everyone = [body for body, _ in chosen] + [b for _, _, group in located_in_states for b in group]
