@@ -233,7 +233,7 @@ def _families_by_hand(state: str | None = None) -> dict[str, int]:
 
 @pytest.mark.parametrize("state", [None, "CA"])
 def test_bill_family_facet_counts_each_body_once_per_family(registry, state):
-    """Unfiltered, from the resolutions alone; filtered, joined to the matching bodies."""
+    """Unfiltered, from the resolutions alone; filtered, from the matching bodies' resolutions."""
     from registry.bodies.facets import facet_counts
 
     counts = {facet.value: facet.count for facet in facet_counts({"state": state})["bill_family"]}

@@ -199,7 +199,7 @@ def test_a_states_resolutions_come_in_date_order_from_an_index(app):
 
 def test_records_come_newest_first_with_the_undated_last(client, make_body, make_resolution,
                                                           make_action):
-    """On both engines (PostgreSQL reads its newest-first indexes): by date, newest first, the
+    """On both engines, in the order the newest-first indexes hold: by date, newest first, the
     later record first on the same day, and the undated at the end."""
     body = make_body(slug="dated-local", state="OH")
     for adopted_on in (date(2018, 1, 1), None, date(2021, 5, 5), date(2021, 5, 5)):
