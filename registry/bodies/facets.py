@@ -7,13 +7,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Integer, String, and_, case, func, literal, null, or_, select, union_all
 
-from registry.bodies.schemas import GENERAL_FAMILY
 from registry.bodies.services import filtered_bodies
 from registry.cache import versioned
 from registry.database import db
-from registry.models import Bill, Body, Resolution
+from registry.models import Body
+from registry.models.bodies import FAMILY_SEPARATOR
 
 AFFILIATION_LIMIT = 25
 # The tier facet counts bodies someone has looked at that endorse or act without a resolution.
@@ -25,6 +25,16 @@ COLUMNS: dict[str, ColumnElement] = {
 }
 
 
+# What one grouped pass reads, in the order of the index ix_bodies_facets: the pass reads the
+# index alone, already grouped.
+GROUPED = (Body.state, Body.level, Body.affiliation, Body.tier, Body.evidence_level, Body.checked,
+           Body.endorsing, Body.active_without_resolution, Body.bill_families)
+FACETS = (*COLUMNS, "bill_family")
+# The column of GROUPED each facet counts.
+FACET_COLUMNS = {"state": "state", "level": "level", "affiliation": "affiliation", "tier": "tier",
+                 "evidence": "evidence_level", "bill_family": "bill_families"}
+
+
 @dataclass(frozen=True)
 class FacetValue:
     value: Any
@@ -33,44 +43,62 @@ class FacetValue:
 
 @versioned
 def facet_counts(filters: dict[str, Any]) -> dict[str, list[FacetValue]]:
-    """The state, level, affiliation, tier and evidence facets, then the bill families.
+    """The state, level, affiliation, tier, evidence and bill-family facets.
 
     Unfiltered, each facet is one grouped query its index answers. Filtered, the facets whose
     own filter is not set share one pass over the matching bodies (grouped by all their columns
     at once, then summed here): a search or a subquery runs once rather than per facet, and the
-    bodies are read once (at 100,000 bodies, /bodies?level=local 390 to 255 ms uncached)."""
+    bodies are read once, from an index that holds every facet column (at 100,000 bodies, a
+    search matching 88,000 bodies 315 to 180 ms uncached). A body's bill families are a column
+    the database keeps (Body.bill_families), so that facet joins the pass too."""
     narrowed = filtered_bodies(filters).whereclause is not None
-    shared = [name for name in COLUMNS if filters.get(name) in (None, "")] if narrowed else []
+    shared = [name for name in FACETS if filters.get(name) in (None, "")] if narrowed else []
     counts = _counted_together(shared, filters) if len(shared) > 1 else {}
-    for name in COLUMNS:
+    for name in FACETS:
         if name not in counts:
             counts[name] = _counted_alone(name, filters)
-    facets = {name: _values(name, counts[name]) for name in COLUMNS}
-    facets["bill_family"] = family_counts(filtered_bodies({**filters, "bill_family": None}))
-    return facets
+    return {name: _values(name, counts[name]) for name in FACETS}
 
 
 def _counted_alone(name: str, filters: dict[str, Any]) -> Counter:
     """One facet under every other filter, grouped by its column (answered from its index)."""
-    column = Body.tier if name == "tier" else COLUMNS[name]
+    column = {"tier": Body.tier, "bill_family": Body.bill_families}.get(name) or COLUMNS[name]
     query = filtered_bodies({**filters, name: None}).where(column.is_not(None))
     if name == "tier":
         query = query.where(TIER_SHOWN)
-    query = query.with_only_columns(column, func.count()).group_by(column)
-    return Counter(dict(db.session.execute(query).all()))
+    rows = db.session.execute(query.with_only_columns(column, func.count()).group_by(column))
+    if name != "bill_family":
+        return Counter(dict(rows.all()))
+    counts = Counter()
+    for families, n in rows:
+        for family in families.split(FAMILY_SEPARATOR):
+            counts[family] += n
+    return counts
 
 
 def _counted_together(names: list[str], filters: dict[str, Any]) -> dict[str, Counter]:
-    """Each facet of `names` counted under `filters` (none of them filtered), in one query."""
-    columns = [COLUMNS[name] for name in names]
-    rows = db.session.execute(filtered_bodies(filters).with_only_columns(*columns, func.count())
-                              .group_by(*columns))
+    """Each facet of `names` counted under `filters` (none of them filtered), in one statement:
+    the matching bodies grouped once by every facet column (in the order of their index, so
+    no sort), then each facet summed over those groups in the database, which returns a few
+    hundred rows rather than tens of thousands of groups."""
+    grouped = (filtered_bodies(filters).with_only_columns(*GROUPED, func.count().label("n"))
+               .group_by(*GROUPED).cte("grouped").prefix_with("MATERIALIZED"))
+    shown = and_(grouped.c.checked, or_(grouped.c.endorsing, grouped.c.active_without_resolution))
+    sums = []
+    for name in names:
+        column, total = grouped.c[FACET_COLUMNS[name]], func.sum(grouped.c.n)
+        if name == "tier":  # a number, in a column of its own: a union's columns have one type
+            query = select(literal(name), null().cast(String), column, total).where(shown)
+        else:
+            query = select(literal(name), column, null().cast(Integer), total)
+        sums.append(query.group_by(column))
     counts = {name: Counter() for name in names}
-    for row in rows:
-        n = row[-1]
-        for name, value in zip(names, row, strict=False):
-            if value is not None:
-                counts[name][value] += n
+    for name, text, number, n in db.session.execute(union_all(*sums)):
+        value = number if name == "tier" else text
+        if value is None:
+            continue
+        for one in value.split(FAMILY_SEPARATOR) if name == "bill_family" else (value,):
+            counts[name][one] += int(n)  # PostgreSQL sums as numeric
     return counts
 
 
@@ -82,16 +110,3 @@ def _values(name: str, counts: Counter) -> list[FacetValue]:
     else:
         ranked = sorted(counts.items())
     return [FacetValue(value, n) for value, n in ranked]
-
-
-def family_counts(bodies: Select) -> list[FacetValue]:
-    """Bodies of `bodies` with a supporting resolution per bill family, each body once per
-    family, counted over the resolutions' bill index: unfiltered, every body with a resolution
-    counts; filtered, only the resolutions of the matching bodies are read."""
-    family = func.coalesce(Bill.family, GENERAL_FAMILY).label("family")
-    query = (select(family, func.count(Resolution.body_id.distinct()))
-             .select_from(Resolution).outerjoin(Bill, Resolution.bill_id == Bill.id)
-             .where(Resolution.stance == "support").group_by(family).order_by(family))
-    if bodies.whereclause is not None:
-        query = query.where(Resolution.body_id.in_(bodies.with_only_columns(Body.id)))
-    return [FacetValue(value, n) for value, n in db.session.execute(query)]

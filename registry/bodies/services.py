@@ -99,13 +99,20 @@ def text_matches(text: str, *, paged: bool = False):
     index, except for one page of a common search ("local": more than FEW_MATCHES, counted once
     per data version from the index), which is better served by walking the bodies in the order
     shown and stopping once the page is filled, so it keeps the LIKE. Counts over every match
-    (facets, figures, exports) always use the index. Searches shorter than three characters,
+    (facets, figures, exports) always use the index, and over a common search scan the bodies
+    (or an index of theirs) keeping the matches. Searches shorter than three characters,
     which no trigram index serves, scan once per data version: when they match few bodies,
     those bodies' ids answer every later query; otherwise they keep the LIKE (an SQLite without
     FTS5 scans every search). On PostgreSQL the trigram index serves the LIKE."""
     phrase = search_phrase(text)
     if phrase and (not paged or indexed_matches(phrase) <= FEW_MATCHES):
-        return Body.id.in_(select(SEARCH_TABLE.c.rowid).where(SEARCH_TABLE.c.text.op("MATCH")(phrase)))
+        indexed = select(SEARCH_TABLE.c.rowid).where(SEARCH_TABLE.c.text.op("MATCH")(phrase))
+        if indexed_matches(phrase) <= FEW_MATCHES:
+            return Body.id.in_(indexed)
+        # Counting over a broad search, SQLite reads an index holding the columns counted and
+        # keeps the matches, rather than seek each match's row ("id + 0" is no key to seek by):
+        # the facets of a search matching 88,000 bodies 230 to 80 ms.
+        return (Body.id + literal_column("0")).in_(indexed)
     if len(text) < TRIGRAM:
         few = scanned_matches(text.lower())
         if few is not None:

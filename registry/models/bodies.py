@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from registry.models.districts import BodyDistrict
     from registry.models.records import Action, Resolution, Source
 
+# Joins the families of Body.bill_families (the ASCII unit separator, which no family holds).
+FAMILY_SEPARATOR = "\x1f"
+
 
 class Body(db.Model):
     """A union body: a local, council, federation or national union."""
@@ -52,6 +55,12 @@ class Body(db.Model):
         # The same figures per affiliation (the gap page's chart), and the affiliation filter.
         Index("ix_bodies_affiliation_gap_figures", "affiliation", "organization_type", "endorsing",
               "checked", "tier", "members"),
+        # Every facet of the explore view, in the order one grouped pass reads them (see
+        # registry.bodies.facets): any filter's facets come from the index alone.
+        Index("ix_bodies_facets", "state", "level", "affiliation", "tier", "evidence_level", "checked",
+              "endorsing", "active_without_resolution", "bill_families"),
+        # Checked bodies, and the tier facet (the tiers of checked bodies endorsing or acting).
+        Index("ix_bodies_checked_tier", "checked", "tier", "endorsing", "active_without_resolution"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -93,8 +102,12 @@ class Body(db.Model):
     # Strongest evidence of adoption among its supporting resolutions (roster < report < record).
     adoption_evidence: Mapped[str | None] = mapped_column(String(8), index=True)
     # Checked: a published follow-through check or any published action is on record.
-    checked: Mapped[bool] = mapped_column(default=False, index=True)
+    checked: Mapped[bool] = mapped_column(default=False)
     last_checked_on: Mapped[date | None]
+    # The bill families its supporting resolutions name (`general` for none), sorted and joined by
+    # FAMILY_SEPARATOR; NULL without one. Kept by database triggers on resolutions and bills
+    # (migration c4f7a2e9d851), never written by the application.
+    bill_families: Mapped[str | None] = mapped_column(String(400), index=True)
 
     published_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
