@@ -11,6 +11,7 @@ from datetime import date, datetime
 import pytest
 
 from registry.database import db
+from registry.feeds import services as feeds
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -105,6 +106,27 @@ def test_atom_feed_lists_new_records_and_filters_by_state(client, registry):
     assert titles[-1] == "Ohio Local: Resolution for Medicare for All"  # published earliest: last
     ohio = ET.fromstring(client.get("/feeds/published.atom?state=OH").data)
     assert [e.find(f"{ATOM}title").text for e in ohio.iter(f"{ATOM}entry")] == titles[-1:]
+
+
+@pytest.mark.parametrize("walk_share", [0.0, 2.0])  # every filter walks; none does (SQLite)
+def test_feed_of_a_filter_lists_the_newest_records_of_its_bodies_however_read(
+        app, make_body, make_resolution, make_action, make_check, monkeypatch, walk_share):
+    """The newest records of the filter's bodies, newest first, whether SQLite walks the index
+    of publication or reads the bodies' records (see feeds.services.WALK_SHARE), with a limit
+    that cuts among them."""
+    monkeypatch.setattr(feeds, "WALK_SHARE", walk_share)
+    expected = []
+    for n, state in enumerate(["CA", "OH", "CA", "NY", "CA"]):
+        body = make_body(name=f"Local {n}", state=state)
+        records = [make_resolution(body), make_action(body, "lobby_visit"), make_check(body)]
+        for k, record in enumerate(records):
+            record.published_at = datetime(2025, 1, 1 + n, k)
+            if state == "CA":
+                expected.append((record.published_at, f"{type(record).__name__.lower()}-{record.id}"))
+    db.session.commit()
+    expected.sort(reverse=True)
+    entries = feeds.latest_entries({"state": "CA"}, limit=7)
+    assert [(e.published, e.tag) for e in entries] == expected[:7]
 
 
 def test_feed_escapes_text(client, make_body, make_resolution):

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 from sqlalchemy.orm import joinedload
 
-from registry.bodies.services import filtered_bodies
+from registry.bodies.services import filtered_bodies, matching_total
 from registry.cache import versioned
 from registry.database import db
 from registry.followthrough.ladder import ACTION_KINDS, STANDINGS, standing
@@ -33,16 +33,18 @@ class FeedEntry:
 
 @versioned
 def latest_entries(filters: dict[str, Any], limit: int = FEED_SIZE) -> list[FeedEntry]:
-    """Three queries (resolutions, actions, checks), merged newest first; plain values, so the
-    result can be cached per data version."""
+    """Three queries (resolutions, actions, checks), merged newest first, after the filter's
+    count where SQLite needs it (see _walks); plain values, so the result can be cached per
+    data version."""
     body_ids = filtered_bodies(filters).with_only_columns(Body.id)
+    walk = _walks(filters)
     resolutions = db.session.scalars(
-        select(Resolution).where(Resolution.body_id.in_(body_ids))
+        select(Resolution).where(_of_bodies(Resolution.body_id, body_ids, walk))
         .options(joinedload(Resolution.body), joinedload(Resolution.bill))
         .order_by(Resolution.published_at.desc(), Resolution.id.desc()).limit(limit)
     )
     actions = db.session.scalars(
-        select(Action).where(Action.body_id.in_(body_ids)).options(joinedload(Action.body))
+        select(Action).where(_of_bodies(Action.body_id, body_ids, walk)).options(joinedload(Action.body))
         .order_by(Action.published_at.desc(), Action.id.desc()).limit(limit)
     )
     entries = [FeedEntry(f"resolution-{r.id}", f"{r.body.name}: {r.title}",
@@ -52,7 +54,7 @@ def latest_entries(filters: dict[str, Any], limit: int = FEED_SIZE) -> list[Feed
                           a.description, a.published_at, a.updated_at, a.body.slug, a.body.state)
                 for a in actions]
     checks = db.session.scalars(
-        select(Check).where(Check.body_id.in_(body_ids)).options(joinedload(Check.body))
+        select(Check).where(_of_bodies(Check.body_id, body_ids, walk)).options(joinedload(Check.body))
         .order_by(Check.published_at.desc(), Check.id.desc()).limit(limit)
     )
     entries += [FeedEntry(f"check-{c.id}", f"{c.body.name}: follow-through checked",
@@ -60,6 +62,24 @@ def latest_entries(filters: dict[str, Any], limit: int = FEED_SIZE) -> list[Feed
                 for c in checks]
     entries.sort(key=lambda e: (e.published, e.tag), reverse=True)
     return entries[:limit]
+
+
+# On SQLite, a filter keeping at least this share of the bodies finds their newest records by
+# walking the index of publication from the newest, which stops at the limit; a narrower one
+# reads its bodies' records and sorts them (walking would pass most of the registry by).
+WALK_SHARE = 0.02
+
+
+def _walks(filters: dict[str, Any]) -> bool:
+    """Whether the newest records of the filter's bodies are found by walking (see WALK_SHARE).
+    PostgreSQL's planner makes this choice itself, from its statistics."""
+    return db.engine.dialect.name == "sqlite" and matching_total(filters) >= WALK_SHARE * matching_total({})
+
+
+def _of_bodies(column, body_ids, walk: bool):
+    """`column` among `body_ids`; when walking, as "+ 0", which is no key for SQLite to seek
+    by, so it reads the index of publication instead (state=CA at 100,000 bodies, 150 to 2 ms)."""
+    return (column + literal_column("0")).in_(body_ids) if walk else column.in_(body_ids)
 
 
 def _standing(body: Body) -> str:
