@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import MetaData, event
+from sqlalchemy import ColumnElement, MetaData, any_, bindparam, event
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
@@ -28,6 +30,17 @@ db = SQLAlchemy(model_class=Base)
 def utcnow() -> datetime:
     """The current UTC time as a naive datetime, the form both engines store and return."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def among(column: ColumnElement, values: Iterable) -> ColumnElement[bool]:
+    """`column IN values`, as one statement whatever the number of values: on PostgreSQL
+    `= ANY(array)`, whose text does not change with the list, so the driver prepares it once
+    and the server plans it once (about 0.7 ms a statement on the bodies table, whose many
+    indexes the planner weighs each time); elsewhere a plain IN."""
+    values = list(values)
+    if db.engine.dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+    return column.in_(values)
 
 
 @event.listens_for(Engine, "connect")

@@ -12,10 +12,11 @@ from typing import Any
 
 from flask_babel import gettext
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
+from registry import languages
 from registry.cache import versioned
-from registry.database import db
+from registry.database import among, db
 from registry.districts.services import (
     BodyDistricts,
     bodies_in_districts_where_cosponsor,
@@ -171,7 +172,7 @@ def _points(place: Place, radius_mi: float, conditions: list) -> list[_Point]:
     rows = db.session.connection().execute(
         select(Body.latitude, Body.longitude, func.count())
         .where(in_box, Body.geocode_precision.in_(POINT_PRECISIONS), *conditions)
-        .group_by(Body.latitude, Body.longitude))
+        .group_by(Body.latitude, Body.longitude)).all()  # fetched at once, not row by row
     origin = SphereFrom(*place.point)
     inner, outer = radius_mi * (1 - SPHERE_ERROR), radius_mi * (1 + SPHERE_ERROR)
     inside = []
@@ -209,8 +210,8 @@ def _nearest(place: Place, inside: list[_Point], limit: int, conditions: list) -
     # sought on SQLite); a body at another pairing of the two is left out here.
     rows = db.session.connection().execute(
         select(Body.id, Body.latitude, Body.longitude)
-        .where(Body.latitude.in_(sorted({lat for lat, _ in distance})),
-               Body.longitude.in_(sorted({lon for _, lon in distance})),
+        .where(among(Body.latitude, sorted({lat for lat, _ in distance})),
+               among(Body.longitude, sorted({lon for _, lon in distance})),
                Body.geocode_precision.in_(POINT_PRECISIONS), *conditions))
     return [_Candidate(body_id, distance[lat, lon]) for body_id, lat, lon in rows
             if (lat, lon) in distance]
@@ -223,7 +224,7 @@ def _first_by_distance_and_name(pool: list[_Candidate], limit: int) -> list[_Can
     if len(pool) <= limit:
         return pool
     ids = [c.body_id for c in pool]
-    names = dict(db.session.execute(select(Body.id, Body.name).where(Body.id.in_(ids))).all())
+    names = dict(db.session.execute(select(Body.id, Body.name).where(among(Body.id, ids))).all())
     pool.sort(key=lambda c: (round(c.exact, 6), names[c.body_id], c.body_id))
     return pool[:limit]
 
@@ -242,11 +243,13 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
     inside = _points(place, radius_mi, conditions)
     pool = _first_by_distance_and_name(_nearest(place, inside, limit, conditions), limit)
     state_only = _state_only(place, radius_mi, filters)
-    # The listed bodies, measured and placed only in a state, read whole in one query.
+    # The listed bodies, measured and placed only in a state, read whole in one query, then
+    # their parents in one more (a join planned them as a merge over the whole table).
     bodies = {b.id: b for b in db.session.scalars(
-        select(Body).where(Body.id.in_([c.body_id for c in pool] +
-                                       [body_id for _, _, ids in state_only for body_id in ids]))
-        .options(joinedload(Body.parent), links_loader()))}
+        select(Body).where(among(Body.id, [c.body_id for c in pool] +
+                                 [body_id for _, _, ids in state_only for body_id in ids]))
+        .options(links_loader()))}
+    _load_parents(list(bodies.values()))
     chosen = sorted(((bodies[c.body_id], c.exact) for c in pool),
                     key=lambda pair: (round(pair[1], 6), pair[0].name, pair[0].id))
     located_in_states = [(state, total, [bodies[body_id] for body_id in ids])
@@ -255,9 +258,12 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
     asks = asks_for(everyone)
     day = today()
 
+    english_reader = languages.current() == languages.DEFAULT
+
     def item(body: Body, distance: float | None) -> NearbyItem:
-        return NearbyItem(body, distance, prospect_reason(body, day), is_dormant(body.last_activity_on, day),
-                          asks.get(body.id), prospect_reason(body, day, say))
+        reason = prospect_reason(body, day)
+        return NearbyItem(body, distance, reason, is_dormant(body.last_activity_on, day), asks.get(body.id),
+                          reason if english_reader else prospect_reason(body, day, say))
 
     groups = [StateGroup(state, state_name(state), total, [item(body, None) for body in group])
               for state, total, group in located_in_states]
@@ -267,6 +273,16 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
     if not result.items:
         result.widenings = _widenings(place, radius_mi, filters)
     return result
+
+
+def _load_parents(bodies) -> None:
+    """Each body's parent, read in one query and set as loaded (`body.parent` asks no more)."""
+    known = {b.id: b for b in bodies}
+    missing = sorted({b.parent_id for b in bodies if b.parent_id is not None} - known.keys())
+    if missing:
+        known.update((p.id, p) for p in db.session.scalars(select(Body).where(among(Body.id, missing))))
+    for body in bodies:
+        set_committed_value(body, "parent", known.get(body.parent_id))
 
 
 def _state_only(place: Place, radius_mi: float, filters: dict[str, Any]) -> tuple:
