@@ -43,9 +43,11 @@ class Body(db.Model):
         CheckConstraint("longitude BETWEEN -180 AND 180", name="longitude"),
         CheckConstraint("members >= 0", name="members"),
         CheckConstraint("members_year BETWEEN 1800 AND 2200", name="members_year"),
-        # The organizer finder's box of latitude and longitude, answered from the index alone.
-        Index("ix_bodies_latitude_longitude_precision", "latitude", "longitude", "geocode_precision",
-              "id"),
+        # The organizer finder's box of latitude and longitude, answered from the index alone,
+        # whatever its prospect, level or affiliation filter.
+        Index("ix_bodies_organizer_box", "latitude", "longitude", "geocode_precision", "endorsing",
+              "checked", "tier", "active_without_resolution", "last_activity_on", "level",
+              "affiliation", "id"),
         Index("ix_bodies_endorsing_tier", "endorsing", "tier"),
         # Bodies placed only "somewhere in a state", listed apart by the organizer finder.
         Index("ix_bodies_state_geocode_precision_name", "state", "geocode_precision", "name", "id"),
