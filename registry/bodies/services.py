@@ -111,7 +111,7 @@ def text_matches(text: str, *, paged: bool = False):
             return Body.id.in_(indexed)
         # Counting over a broad search, SQLite reads an index holding the columns counted and
         # keeps the matches, rather than seek each match's row ("id + 0" is no key to seek by):
-        # the facets of a search matching 88,000 bodies 230 to 80 ms.
+        # the grouped facet pass of a search matching 88,000 bodies 230 to 90 ms of SQL.
         return (Body.id + literal_column("0")).in_(indexed)
     if len(text) < TRIGRAM:
         few = scanned_matches(text.lower())
