@@ -73,12 +73,22 @@ def filtered_bodies(filters: dict[str, Any], *, paged: bool = False) -> Select:
         query = query.where(dormant if filters["dormant"] else or_(
             Body.last_activity_on.is_(None), Body.last_activity_on >= cutoff))
     if filters.get("bill_family"):
-        query = query.where(Body.id.in_(bodies_supporting_family(filters["bill_family"])))
+        query = query.where(_supporting(bodies_supporting_family(filters["bill_family"]), paged))
     if filters.get("bill"):
-        query = query.where(Body.id.in_(bodies_supporting_bill(filters["bill"])))
+        query = query.where(_supporting(bodies_supporting_bill(filters["bill"]), paged))
     if filters.get("cosponsor") is not None:
         query = query.where(Body.id.in_(bodies_in_districts_where_cosponsor(filters["cosponsor"])))
     return query
+
+
+def _supporting(resolutions: Select, paged: bool):
+    """Bodies among those of `resolutions` (a query of their body ids). Read a page at a time,
+    each body walked in the order shown is looked up in the resolutions' index and the walk
+    stops once the page is full (on SQLite the first page of general supporters gone dormant
+    31 to 0.2 ms); counted, the list of ids is built once, cheaper than a lookup per body."""
+    if paged:
+        return resolutions.where(Resolution.body_id == Body.id).exists()
+    return Body.id.in_(resolutions)
 
 
 def search_text():

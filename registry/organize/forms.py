@@ -68,7 +68,7 @@ class NearbyForm(FlaskForm):
     cosponsor = SelectField(lazy_gettext("Representative and %(bill)s", bill=CURRENT_BILL), default="",
                             choices=[])
 
-    def __init__(self, args: MultiDict, affiliations: list[str]):
+    def __init__(self, args: MultiDict, affiliations: tuple[str, ...]):
         super().__init__(formdata=args)
         # Labels in the reader's language, chosen per request (the values stay).
         self.level.choices = options([("", gettext("Any level")),
