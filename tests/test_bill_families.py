@@ -5,7 +5,6 @@ bill-family facet read from them agrees with a count by hand."""
 from __future__ import annotations
 
 import pytest
-from flask_migrate import downgrade, upgrade
 from sqlalchemy import delete, select, update
 
 from registry.bodies.facets import facet_counts
@@ -14,6 +13,7 @@ from registry.database import db
 from registry.models import Bill, Body, Resolution
 from registry.models.bodies import FAMILY_SEPARATOR
 from tests.gap_registry import CALCARE, GENERAL, HOUSE, SENATE, build_gap_registry
+from tests.migrating import down_and_back_up
 
 
 @pytest.fixture
@@ -102,10 +102,5 @@ def test_the_family_facet_counts_each_matching_body_once_per_family(registry, fi
 
 def test_the_migration_fills_the_families_from_the_resolutions_already_there(registry, app):
     expected = named()
-    db.session.commit()
-    db.session.close()
-    try:
-        downgrade(revision="b1e6c4d9a273")
-    finally:
-        upgrade()  # back to the head, whatever happened: later tests need the schema
+    down_and_back_up("b1e6c4d9a273")
     assert kept() == expected

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from flask_migrate import downgrade, upgrade
 from sqlalchemy import delete, func, select
 
 from registry.database import db
 from registry.followthrough import aggregates
 from registry.models import Action, Body, RecordYear, Resolution
 from tests.gap_registry import build_gap_registry
+from tests.migrating import down_and_back_up
 
 
 @pytest.fixture
@@ -74,11 +74,6 @@ def test_the_kept_counts_follow_updates_and_deletes(registry):
 
 def test_the_migration_fills_the_counts_from_the_records_already_there(registry, app):
     expected = counted()
-    db.session.commit()
-    db.session.close()
-    try:
-        downgrade(revision="e7b2c9d4a618")
-    finally:
-        upgrade()  # back to the head, whatever happened: later tests need the schema
+    down_and_back_up("e7b2c9d4a618")
     assert db.session.scalar(select(func.count()).select_from(RecordYear)) > 0
     assert kept() == expected
