@@ -115,9 +115,10 @@ def text_matches(text: str, *, paged: bool = False):
     those bodies' ids answer every later query; otherwise they keep the LIKE (an SQLite without
     FTS5 scans every search). On PostgreSQL the trigram index serves the LIKE."""
     phrase = search_phrase(text)
-    if phrase and (not paged or indexed_matches(phrase) <= FEW_MATCHES):
+    few_indexed = phrase is not None and indexed_matches(phrase) <= FEW_MATCHES
+    if phrase and (not paged or few_indexed):
         indexed = select(SEARCH_TABLE.c.rowid).where(SEARCH_TABLE.c.text.op("MATCH")(phrase))
-        if indexed_matches(phrase) <= FEW_MATCHES:
+        if few_indexed:
             return Body.id.in_(indexed)
         # Counting over a broad search, SQLite reads an index holding the columns counted and
         # keeps the matches, rather than seek each match's row ("id + 0" is no key to seek by):
