@@ -41,10 +41,26 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True}
 
 
+def closing(app):
+    """The app, each response's body closed as soon as it has been read (a file it serves, for a
+    304 too). Werkzeug's test server closes it only after reading what is left of the request,
+    which raises when Chromium has already dropped the connection: the file then stayed open
+    and its ResourceWarning failed whichever test was running when it was collected."""
+    def serve(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            yield from body
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return serve
+
+
 @pytest.fixture(scope="session")
 def live_server(app) -> Iterator[str]:
     """The app served on a free local port for the length of the session."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, closing(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     address = f"http://127.0.0.1:{server.server_port}"
