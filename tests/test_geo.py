@@ -9,7 +9,7 @@ from geopy.distance import geodesic
 from geopy.location import Location
 
 from registry.geo import GazetteerGeocoder, bounding_boxes, lookup, miles, place_from, sphere_miles
-from registry.geo.distance import SPHERE_ERROR
+from registry.geo.distance import SPHERE_ERROR, SphereFrom, haversine_of, miles_of_haversine, sphere_bounds
 from registry.geo.regions import states_near
 
 COLUMBUS_ZIP = (39.9671, -83.0044)
@@ -112,6 +112,39 @@ def test_spherical_estimate_stays_within_its_error_band():
         exact = miles(a, b)
         if exact > 0.01:
             assert abs(sphere_miles(*a, *b) - exact) <= SPHERE_ERROR * exact
+
+
+@pytest.mark.parametrize("latitude", [-62.0, -20.0, -0.4, 0.0, 1.5, 18.4, 25.8, 40.7, 47.6, 61.2, 71.3])
+@pytest.mark.parametrize("radius", [5, 30, 100, 500])
+def test_latitude_aware_bounds_hold_within_the_radius(latitude, radius):
+    """low * sphere <= geodesic <= high * sphere for points within the radius, in every direction
+    and at every distance up to it (the organizer decides inside/outside and the nearest on it)."""
+    low, high = sphere_bounds(latitude, radius)
+    assert low < high
+    rng = random.Random(int(latitude * 10) + radius)
+    centre = (latitude, rng.uniform(-179, 179))
+    origin = SphereFrom(*centre)
+    for _ in range(400):
+        point = geodesic(miles=rng.uniform(0.05, 1.0) * radius).destination(centre, rng.uniform(0, 360))
+        exact = miles(centre, (point.latitude, point.longitude))
+        estimate = origin.miles_to(point.latitude, point.longitude)
+        assert low * estimate <= exact <= high * estimate, (point, exact, estimate)
+
+
+def test_latitude_aware_bounds_are_tighter_than_the_global_band_in_the_states():
+    """What makes them worth having: fewer positions need the geodesic near the boundary."""
+    for latitude in (25.8, 40.7, 47.6):
+        low, high = sphere_bounds(latitude, 100)
+        assert high / low - 1 < 0.5 * ((1 + SPHERE_ERROR) / (1 - SPHERE_ERROR) - 1)
+
+
+def test_haversine_round_trips_miles():
+    for distance in (0.0, 0.3, 12.5, 100.0, 2500.0):
+        assert miles_of_haversine(haversine_of(distance)) == pytest.approx(distance, abs=1e-9)
+    origin = SphereFrom(39.9612, -82.9988)  # Columbus to Cleveland, 126 miles
+    cleveland = (41.4993, -81.6944)
+    assert origin.miles_to(*cleveland) == pytest.approx(126.3, abs=0.1)
+    assert origin.haversine_to(*cleveland) == pytest.approx(haversine_of(origin.miles_to(*cleveland)))
 
 
 @pytest.mark.parametrize("centre,radius", [

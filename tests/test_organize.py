@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from geopy.distance import geodesic
 
+from registry.database import db
 from registry.geo import Place, lookup
 from registry.organize.services import nearby, resolve_near
 
@@ -187,6 +188,27 @@ def test_who_to_ask_up_the_hierarchy(make_body):
     assert (asks[orphan.id].body.name, asks[orphan.id].rule) == ("Dayton CLC", "central_labor_council")
     assert (asks[kentucky.id].body.name, asks[kentucky.id].rule) == ("Kentucky Federation",
                                                                      "state_federation")
+
+
+def test_parents_are_read_with_the_listed_bodies(make_body, queries):
+    """A listed body's parent, measured or placed only in a state, is read in the same statement
+    as the bodies: showing it asks nothing more, and the search's statements stay few."""
+    ohio = lookup("ohio").place
+    national = make_body(name="National Union", level="national_union", state="DC")
+    council = make_body(**at(lookup("Dayton, OH").place.point, name="Dayton CLC",
+                             level="central_labor_council"))
+    make_body(**at(COLUMBUS.point, name="Child Local", parent_id=national.id))
+    make_body(**at(COLUMBUS.point, name="Orphan Local"))
+    make_body(name="Ohio Somewhere Local", state="OH", latitude=ohio.latitude, longitude=ohio.longitude,
+              geocode_precision="state", city=None, parent_id=council.id)
+    db.session.expunge_all()
+    with queries() as statements:
+        result = nearby(COLUMBUS, 30)
+        parents = {item.body.name: item.body.parent and item.body.parent.name
+                   for item in result.items + result.state_groups[0].items}
+    assert parents == {"Child Local": "National Union", "Orphan Local": None,
+                       "Ohio Somewhere Local": "Dayton CLC"}
+    assert len(statements) <= 7, statements
 
 
 def test_empty_result_says_what_to_widen(make_body):

@@ -36,7 +36,7 @@ def bodies_to_check(place: Place, radius_mi: float = RADIUS_MI, limit: int = LIM
     wanted = and_(Body.endorsing.is_(True),
                   or_(Body.checked.is_(False), Body.last_checked_on.is_(None),
                       Body.last_checked_on <= stale_before(today())))
-    pool = _nearest(place, _points(place, radius_mi, [wanted]), limit, [wanted])
+    pool = _nearest(place, radius_mi, _points(place, radius_mi, [wanted]), limit, [wanted])
     bodies = {b.id: b for b in db.session.scalars(select(Body).where(Body.id.in_([c.body_id for c in pool])))}
     items = []
     for candidate in pool:

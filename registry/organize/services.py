@@ -39,7 +39,8 @@ from registry.geo import (
     state_name,
     words,
 )
-from registry.geo.distance import SPHERE_ERROR, SphereFrom
+from registry.geo.cells import cell, cells_of
+from registry.geo.distance import SphereFrom, haversine_of, miles_of_haversine, sphere_bounds
 from registry.geo.gazetteer import states_of_city
 from registry.geo.lookup import tidy
 from registry.geo.regions import states_near
@@ -144,11 +145,14 @@ def _conditions(filters: dict[str, Any]) -> list:
     return conditions
 
 
-@dataclass
+@dataclass(slots=True)
 class _Point:
-    """A position inside the radius and how many of the bodies searched for sit there."""
+    """A position inside the radius and how many of the bodies searched for sit there.
 
-    estimate: float
+    `haversine` is the spherical estimate's haversine (SphereFrom): it orders positions by
+    distance without an arcsine for each."""
+
+    haversine: float
     point: tuple[float, float]
     bodies: int
     exact: float | None = None
@@ -158,6 +162,8 @@ class _Point:
 class _Candidate:
     body_id: int
     exact: float
+    name: str  # to break ties of distance (many bodies share a city's centre)
+    parent_id: int | None  # read with the listed bodies
 
 
 def _points(place: Place, radius_mi: float, conditions: list) -> list[_Point]:
@@ -166,39 +172,49 @@ def _points(place: Place, radius_mi: float, conditions: list) -> list[_Point]:
     boxes = bounding_boxes(place.latitude, place.longitude, radius_mi)
     in_box = or_(*(and_(Body.latitude.between(b.south, b.north), Body.longitude.between(b.west, b.east))
                    for b in boxes))
-    # Many bodies share a city's centre: counted per position in the order of the index on
-    # (latitude, longitude), thousands of bodies at wide radii come back as far fewer rows,
-    # read through the connection without the ORM.
+    # Seek the one-degree cells the box touches, up to a few score of them (see geo.cells).
+    cells = cells_of(boxes)
+    position = (Body.latitude, Body.longitude) if cells is None else (
+        cell(Body.latitude, Body.longitude), Body.latitude, Body.longitude)
+    if cells is not None:
+        in_box = and_(among(position[0], cells), in_box)
+    # Many bodies share a city's centre: counted per position in the order of the index,
+    # thousands of bodies at wide radii come back as far fewer rows, read through the
+    # connection without the ORM.
     rows = db.session.connection().execute(
         select(Body.latitude, Body.longitude, func.count())
         .where(in_box, Body.geocode_precision.in_(POINT_PRECISIONS), *conditions)
-        .group_by(Body.latitude, Body.longitude)).all()  # fetched at once, not row by row
-    origin = SphereFrom(*place.point)
-    inner, outer = radius_mi * (1 - SPHERE_ERROR), radius_mi * (1 + SPHERE_ERROR)
+        .group_by(*position)).all()  # fetched at once, not row by row
+    origin, (low, high) = SphereFrom(*place.point), sphere_bounds(place.latitude, radius_mi)
+    # Surely inside below `inner`, surely outside above `outer`; measured exactly between.
+    inner, outer = haversine_of(radius_mi / high), haversine_of(radius_mi / low)
     inside = []
     for lat, lon, bodies in rows:
-        estimate = origin.miles_to(lat, lon)
+        h = origin.haversine_to(lat, lon)
         exact = None
-        if estimate > outer:
+        if h > outer:
             continue
-        if estimate > inner:
+        if h > inner:
             exact = miles(place.point, (lat, lon))
             if exact > radius_mi:
                 continue
-        inside.append(_Point(estimate, (lat, lon), bodies, exact))
+        inside.append(_Point(h, (lat, lon), bodies, exact))
     return inside
 
 
-def _nearest(place: Place, inside: list[_Point], limit: int, conditions: list) -> list[_Candidate]:
+def _nearest(place: Place, radius_mi: float, inside: list[_Point], limit: int,
+             conditions: list) -> list[_Candidate]:
     """The bodies at the positions holding the `limit` nearest by geodesic distance (and any
     tied or too close to call), each with its distance."""
-    inside.sort(key=lambda p: p.estimate)
+    inside.sort(key=lambda p: p.haversine)
     pool, reached = inside, 0
     for position in inside:
         reached += position.bodies
         if reached >= limit:
-            ceiling = position.estimate * (1 + SPHERE_ERROR) / (1 - SPHERE_ERROR)
-            pool = [p for p in inside if p.estimate <= ceiling]
+            # Nothing farther by estimate than this can be nearer by geodesic than it.
+            low, high = sphere_bounds(place.latitude, radius_mi)
+            ceiling = haversine_of(miles_of_haversine(position.haversine) * high / low)
+            pool = [p for p in inside if p.haversine <= ceiling]
             break
     if not pool:
         return []
@@ -209,23 +225,21 @@ def _nearest(place: Place, inside: list[_Point], limit: int, conditions: list) -
     # Their latitudes and their longitudes, each a list the index seeks (a list of pairs is not
     # sought on SQLite); a body at another pairing of the two is left out here.
     rows = db.session.connection().execute(
-        select(Body.id, Body.latitude, Body.longitude)
+        select(Body.id, Body.latitude, Body.longitude, Body.name, Body.parent_id)
         .where(among(Body.latitude, sorted({lat for lat, _ in distance})),
                among(Body.longitude, sorted({lon for _, lon in distance})),
                Body.geocode_precision.in_(POINT_PRECISIONS), *conditions))
-    return [_Candidate(body_id, distance[lat, lon]) for body_id, lat, lon in rows
-            if (lat, lon) in distance]
+    return [_Candidate(body_id, distance[lat, lon], name, parent_id)
+            for body_id, lat, lon, name, parent_id in rows if (lat, lon) in distance]
 
 
 def _first_by_distance_and_name(pool: list[_Candidate], limit: int) -> list[_Candidate]:
     """The first `limit` of the pool by distance, then name and id. Many bodies can share one
-    point (a city's centre): their names alone are read to break the tie, so only the bodies
-    listed are loaded whole. A pool that fits the page is kept whole (no query)."""
+    point (a city's centre): their names, read with their positions, break the tie, so only
+    the bodies listed are loaded whole."""
     if len(pool) <= limit:
         return pool
-    ids = [c.body_id for c in pool]
-    names = dict(db.session.execute(select(Body.id, Body.name).where(among(Body.id, ids))).all())
-    pool.sort(key=lambda c: (round(c.exact, 6), names[c.body_id], c.body_id))
+    pool.sort(key=lambda c: (round(c.exact, 6), c.name, c.body_id))
     return pool[:limit]
 
 
@@ -241,19 +255,20 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
     filters = filters or {}
     conditions = _conditions(filters)
     inside = _points(place, radius_mi, conditions)
-    pool = _first_by_distance_and_name(_nearest(place, inside, limit, conditions), limit)
+    pool = _first_by_distance_and_name(_nearest(place, radius_mi, inside, limit, conditions), limit)
     state_only = _state_only(place, radius_mi, filters)
-    # The listed bodies, measured and placed only in a state, read whole in one query, then
-    # their parents in one more (a join planned them as a merge over the whole table).
+    # The listed bodies, measured and placed only in a state, and their parents, read whole in
+    # one query by id (a join planned the parents as a merge over the whole table).
+    listed = [c.body_id for c in pool] + [body_id for _, _, ids, _ in state_only for body_id in ids]
+    parents = {c.parent_id for c in pool} | {p for *_, parent_ids in state_only for p in parent_ids}
     bodies = {b.id: b for b in db.session.scalars(
-        select(Body).where(among(Body.id, [c.body_id for c in pool] +
-                                 [body_id for _, _, ids in state_only for body_id in ids]))
+        select(Body).where(among(Body.id, sorted(set(listed) | parents - {None})))
         .options(links_loader()))}
-    _load_parents(list(bodies.values()))
+    _load_parents([bodies[body_id] for body_id in listed], bodies)
     chosen = sorted(((bodies[c.body_id], c.exact) for c in pool),
                     key=lambda pair: (round(pair[1], 6), pair[0].name, pair[0].id))
     located_in_states = [(state, total, [bodies[body_id] for body_id in ids])
-                         for state, total, ids in state_only]
+                         for state, total, ids, _ in state_only]
     everyone = [body for body, _ in chosen] + [b for _, _, group in located_in_states for b in group]
     asks = asks_for(everyone)
     day = today()
@@ -275,9 +290,10 @@ def nearby(place: Place, radius_mi: float, filters: dict[str, Any] | None = None
     return result
 
 
-def _load_parents(bodies) -> None:
-    """Each body's parent, read in one query and set as loaded (`body.parent` asks no more)."""
-    known = {b.id: b for b in bodies}
+def _load_parents(bodies, loaded: dict[int, Body]) -> None:
+    """Each body's parent, from those loaded or else read in one query, set as loaded
+    (`body.parent` asks no more)."""
+    known = dict(loaded)
     missing = sorted({b.parent_id for b in bodies if b.parent_id is not None} - known.keys())
     if missing:
         known.update((p.id, p) for p in db.session.scalars(select(Body).where(among(Body.id, missing))))
@@ -297,21 +313,26 @@ def _state_only(place: Place, radius_mi: float, filters: dict[str, Any]) -> tupl
 
 @versioned
 def _state_only_ids(states: tuple[str, ...], filters: dict[str, Any]) -> tuple:
-    """((state, how many, the first few ids by name), ...) of the bodies placed only in these
-    states: nearby searches in one region share them until the data changes."""
+    """((state, how many, the first few ids by name, their parents' ids), ...) of the bodies
+    placed only in these states: nearby searches in one region share them until the data
+    changes."""
     located_in = and_(Body.state.in_(states), Body.geocode_precision == "state", *_conditions(filters))
     ranked = select(
-        Body.id, Body.state, Body.name,
+        Body.id, Body.state, Body.name, Body.parent_id,
         func.row_number().over(partition_by=Body.state, order_by=(Body.name, Body.id)).label("rank"),
         func.count().over(partition_by=Body.state).label("total"),
     ).where(located_in).subquery()
-    groups: dict[str, tuple[int, list[int]]] = {}
-    for body_id, state, total in db.session.execute(
-            select(ranked.c.id, ranked.c.state, ranked.c.total)
+    groups: dict[str, tuple[int, list[int], set[int]]] = {}
+    for body_id, state, parent_id, total in db.session.execute(
+            select(ranked.c.id, ranked.c.state, ranked.c.parent_id, ranked.c.total)
             .where(ranked.c.rank <= STATE_ONLY_PER_STATE)
             .order_by(ranked.c.state, ranked.c.name, ranked.c.id)):
-        groups.setdefault(state, (total, []))[1].append(body_id)
-    return tuple((state, total, tuple(ids)) for state, (total, ids) in groups.items())
+        group = groups.setdefault(state, (total, [], set()))
+        group[1].append(body_id)
+        if parent_id is not None:
+            group[2].add(parent_id)
+    return tuple((state, total, tuple(ids), tuple(sorted(parents)))
+                 for state, (total, ids, parents) in groups.items())
 
 
 def count_within(place: Place, radius_mi: float, filters: dict[str, Any]) -> int:
