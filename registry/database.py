@@ -59,11 +59,12 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
 
 # Indexes made by hand in migrations for one engine only (PostgreSQL's trigram search index);
 # autogenerate and the migration check leave them alone.
-# So are the expression indexes in the body list's orders, and PostgreSQL's newest-first indexes
+# So are the indexes of the body list's orders (expressions; by name, PostgreSQL's alone, as
+# SQLite's index on name holds the row id), and PostgreSQL's newest-first indexes
 # of resolutions and actions (their nulls placed last, which SQLite's indexes cannot say), and
 # the organizer finder's index of one-degree cells (an expression written for each engine).
-MIGRATION_ONLY_INDEXES = frozenset({"ix_bodies_search_trgm", "ix_bodies_order_state",
-                                    "ix_bodies_order_tier", "ix_bodies_order_latest",
+MIGRATION_ONLY_INDEXES = frozenset({"ix_bodies_search_trgm", "ix_bodies_order_name",
+                                    "ix_bodies_order_state", "ix_bodies_order_tier", "ix_bodies_order_latest",
                                     "ix_bodies_order_members", "ix_resolutions_newest_first",
                                     "ix_actions_newest_first", "ix_bodies_organizer_cell"})
 # SQLite's full-text index of body names (an FTS5 table, its shadow tables named after it, kept

@@ -32,6 +32,7 @@ from registry.districts.services import bodies_in_districts_where_cosponsor, lin
 from registry.followthrough.ladder import dormancy_cutoff
 from registry.followthrough.status import ADOPTION_ORDER, today
 from registry.models import Action, Bill, Body, Resolution, Revision
+from registry.paging import paginate_keys_first
 from registry.text import N_
 from registry.vocab import ORGANIZATION_TYPES
 
@@ -265,11 +266,10 @@ def list_bodies(filters: dict[str, Any], *, with_districts: bool = False,
     past the page (see bounded_count), never every match. Counts are kept per data version for
     every page and order of the same filters; a search known to match nothing reads no rows."""
     # Parents joined: the API shows each body's parent, which must not cost a query per parent;
-    # so are the district links when the caller shows them (one more query).
-    query = ordered(filtered_bodies(filters, paged=True), filters.get("sort", "name")) \
-        .options(joinedload(Body.parent))
-    if with_districts:
-        query = query.options(links_loader())
+    # so are the district links when the caller shows them (one more query). A deep page reads
+    # its ids first (registry.paging).
+    query = ordered(filtered_bodies(filters, paged=True), filters.get("sort", "name"))
+    options = (joinedload(Body.parent), links_loader()) if with_districts else (joinedload(Body.parent),)
     counted = {name: value for name, value in filters.items() if name not in PAGING}
     reach = None
     if bounded and filters.get("q"):
@@ -279,8 +279,8 @@ def list_bodies(filters: dict[str, Any], *, with_districts: bool = False,
         total = matching_total(counted)
     if not total:
         query = query.where(false())
-    page = db.paginate(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200,
-                       count=False)
+    page = paginate_keys_first(query, page=filters["page"], per_page=filters["per_page"], max_per_page=200,
+                               options=options)
     page.total = total
     page.total_exceeds = reach if reach is not None and total > reach else None
     return page
