@@ -72,7 +72,13 @@ MIGRATION_ONLY_INDEXES = frozenset({"ix_bodies_search_trgm", "ix_bodies_order_na
 SEARCH_TABLE = "body_search"
 
 
+# PostgreSQL's stored search text of each body (a generated column, made by a migration).
+STORED_SEARCH_TEXT = "search_text"
+
+
 def include_object(object_, name, type_, reflected, compare_to) -> bool:
+    if type_ == "column" and name == STORED_SEARCH_TEXT and object_.table.name == "bodies":
+        return False
     if type_ == "table" and name and (name == SEARCH_TABLE or name.startswith(SEARCH_TABLE + "_")):
         return False
     return not (type_ == "index" and name in MIGRATION_ONLY_INDEXES)

@@ -64,6 +64,47 @@ def test_sqlite_searches_from_the_full_text_index(make_body):
     assert {"body_search_insert", "body_search_update", "body_search_delete"} <= triggers
 
 
+def test_postgresql_searches_its_stored_text_through_the_trigram_index(make_body):
+    """The stored text is the lower-cased fields the search names, kept by the database through
+    a change, and a narrow search can be answered from the trigram index on it."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite searches its FTS5 table and has no stored search text")
+    body = make_body(name="Stored ÉCOLE Local", affiliation=None, designation="Local 9", city="Akron")
+    stored = text("SELECT search_text FROM bodies WHERE id = :id")
+    assert db.session.scalar(stored, {"id": body.id}) == "stored école local  local 9 akron"
+    records.revise(db.session.merge(body), {"city": "Canton", "affiliation": "NEA"},
+                   Provenance(reason="test"))
+    db.session.commit()
+    assert db.session.scalar(stored, {"id": body.id}) == "stored école local nea local 9 canton"
+    statement = select(Body.id).where(text_matches("école")).compile(
+        db.engine, compile_kwargs={"literal_binds": True})
+    with db.engine.connect() as connection:
+        connection.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = " ".join(connection.execute(text(f"EXPLAIN {statement}")).scalars())
+    assert "ix_bodies_search_trgm" in plan and "search_text" in plan
+
+
+def test_postgresql_stored_search_text_migration_goes_down_and_back_up(app):
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("the stored search text is PostgreSQL's")
+    from flask_migrate import downgrade, upgrade
+
+    def columns() -> set[str]:
+        return set(db.session.scalars(text(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'bodies'")))
+
+    db.session.commit()
+    try:
+        downgrade(revision="f2d7a9c3e614")
+        assert "search_text" not in columns()
+        assert "lower(" in db.session.scalar(text(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_bodies_search_trgm'"))
+        db.session.commit()
+    finally:
+        upgrade()
+    assert "search_text" in columns()
+
+
 def many_bodies(count: int, name: str) -> None:
     db.session.execute(insert(Body), [
         {"slug": f"{name.lower().replace(' ', '-')}-{n}", "name": f"{name} {n}", "level": "local",

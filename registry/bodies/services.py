@@ -27,7 +27,7 @@ from registry import languages
 from registry.bodies.schemas import GENERAL_FAMILY
 from registry.cache import versioned
 from registry.database import SEARCH_TABLE as SEARCH_TABLE_NAME
-from registry.database import db
+from registry.database import STORED_SEARCH_TEXT, db
 from registry.districts.services import bodies_in_districts_where_cosponsor, links_loader
 from registry.followthrough.ladder import dormancy_cutoff
 from registry.followthrough.status import ADOPTION_ORDER, today
@@ -94,8 +94,10 @@ def _supporting(resolutions: Select, paged: bool):
 
 def search_text():
     """The text a search matches: name, affiliation, designation and city, lower-cased. On
-    PostgreSQL a trigram index on exactly this expression serves `LIKE '%…%'` (see migrations)."""
-    # Literals are inlined (not bound) so the expression matches the index's text exactly.
+    PostgreSQL it is stored in a generated column (bodies.search_text, see migrations), which a
+    trigram index serves for `LIKE '%…%'` and a scan reads rather than build it for each body."""
+    if db.engine.dialect.name == "postgresql":
+        return literal_column(f"bodies.{STORED_SEARCH_TEXT}", String)
     empty, space = literal_column("''"), literal_column("' '")
     parts = [func.coalesce(column, empty) for column in
              (Body.name, Body.affiliation, Body.designation, Body.city)]
