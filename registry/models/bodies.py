@@ -63,6 +63,8 @@ class Body(db.Model):
               "endorsing", "active_without_resolution", "bill_families"),
         # Checked bodies, and the tier facet (the tiers of checked bodies endorsing or acting).
         Index("ix_bodies_checked_tier", "checked", "tier", "endorsing", "active_without_resolution"),
+        # The bill-family facet, alone or under the dormant filter, from the index alone.
+        Index("ix_bodies_bill_families", "bill_families", "last_activity_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -109,7 +111,7 @@ class Body(db.Model):
     # The bill families its supporting resolutions name (`general` for none), sorted and joined by
     # FAMILY_SEPARATOR; NULL without one. Kept by database triggers on resolutions and bills
     # (migration c4f7a2e9d851), never written by the application.
-    bill_families: Mapped[str | None] = mapped_column(String(400), index=True)
+    bill_families: Mapped[str | None] = mapped_column(String(400))
 
     published_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
