@@ -172,19 +172,19 @@ def _points(place: Place, radius_mi: float, conditions: list) -> list[_Point]:
     boxes = bounding_boxes(place.latitude, place.longitude, radius_mi)
     in_box = or_(*(and_(Body.latitude.between(b.south, b.north), Body.longitude.between(b.west, b.east))
                    for b in boxes))
-    # Seek the one-degree cells the box touches, up to a few score of them (see geo.cells).
+    grouped = (Body.latitude, Body.longitude)
     cells = cells_of(boxes)
-    position = (Body.latitude, Body.longitude) if cells is None else (
-        cell(Body.latitude, Body.longitude), Body.latitude, Body.longitude)
-    if cells is not None:
-        in_box = and_(among(position[0], cells), in_box)
+    if cells is not None:  # seek the one-degree cells the box touches (see geo.cells)
+        body_cell = cell(Body.latitude, Body.longitude)
+        in_box = and_(among(body_cell, cells), in_box)
+        grouped = (body_cell, *grouped)
     # Many bodies share a city's centre: counted per position in the order of the index,
     # thousands of bodies at wide radii come back as far fewer rows, read through the
     # connection without the ORM.
     rows = db.session.connection().execute(
         select(Body.latitude, Body.longitude, func.count())
         .where(in_box, Body.geocode_precision.in_(POINT_PRECISIONS), *conditions)
-        .group_by(*position)).all()  # fetched at once, not row by row
+        .group_by(*grouped)).all()  # fetched at once, not row by row
     origin, (low, high) = SphereFrom(*place.point), sphere_bounds(place.latitude, radius_mi)
     # Surely inside below `inner`, surely outside above `outer`; measured exactly between.
     inner, outer = haversine_of(radius_mi / high), haversine_of(radius_mi / low)
