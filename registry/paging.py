@@ -24,16 +24,16 @@ class KeysFirstPagination(SelectPagination):
 
     def _query_items(self) -> list[Any]:
         query: Select = self._query_args["select"]
-        options = self._query_args["options"]
+        session, options = self._query_args["session"], self._query_args["options"]
         entity = query.column_descriptions[0]["entity"]
         if self._query_offset < DEEP_OFFSET:
-            return list(db.session.execute(query.options(*options).limit(self.per_page)
-                                           .offset(self._query_offset)).unique().scalars())
-        ids = list(db.session.scalars(query.with_only_columns(entity.id).limit(self.per_page)
-                                      .offset(self._query_offset)))
+            return list(session.execute(query.options(*options).limit(self.per_page)
+                                        .offset(self._query_offset)).unique().scalars())
+        ids = list(session.scalars(query.with_only_columns(entity.id).limit(self.per_page)
+                                   .offset(self._query_offset)))
         if not ids:
             return []
-        rows = {row.id: row for row in db.session.execute(
+        rows = {row.id: row for row in session.execute(
             select(entity).where(among(entity.id, ids)).options(*options)).unique().scalars()}
         return [rows[key] for key in ids]
 

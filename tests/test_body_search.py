@@ -12,6 +12,7 @@ from registry.database import db
 from registry.models import Body
 from registry.records import services as records
 from registry.records.services import Provenance
+from tests.migrating import down_and_back_up
 
 
 def found(q: str) -> set[str]:
@@ -87,21 +88,17 @@ def test_postgresql_searches_its_stored_text_through_the_trigram_index(make_body
 def test_postgresql_stored_search_text_migration_goes_down_and_back_up(app):
     if db.engine.dialect.name != "postgresql":
         pytest.skip("the stored search text is PostgreSQL's")
-    from flask_migrate import downgrade, upgrade
 
     def columns() -> set[str]:
         return set(db.session.scalars(text(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'bodies'")))
 
-    db.session.commit()
-    try:
-        downgrade(revision="f2d7a9c3e614")
+    def the_expression_indexed():
         assert "search_text" not in columns()
         assert "lower(" in db.session.scalar(text(
             "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_bodies_search_trgm'"))
-        db.session.commit()
-    finally:
-        upgrade()
+
+    down_and_back_up("f2d7a9c3e614", the_expression_indexed)
     assert "search_text" in columns()
 
 

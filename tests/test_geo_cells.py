@@ -7,7 +7,6 @@ import math
 import random
 
 import pytest
-from flask_migrate import downgrade, upgrade
 from sqlalchemy import select, text
 
 from registry.database import db
@@ -15,6 +14,7 @@ from registry.geo import bounding_boxes
 from registry.geo.cells import MAX_CELLS, cell, cell_of, cells_of
 from registry.geo.distance import Box
 from registry.models import Body
+from tests.migrating import down_and_back_up
 
 EDGES = [(-90.0, -180.0), (90.0, 180.0), (0.0, 0.0), (-0.0000001, -0.0000001), (39.9999999, -83.0000001),
          (40.0, -83.0), (-33.5, 151.25), (64.8378, -147.7164), (51.88, 179.99), (18.4655, -66.1057)]
@@ -82,11 +82,8 @@ def _body_indexes() -> set[str]:
 
 
 def test_cells_migration_goes_down_and_back_up(app):
-    db.session.commit()
-    db.session.close()
-    try:
-        downgrade(revision="d5e8b3f1a627")
+    def without_the_index():
         assert "ix_bodies_organizer_cell" not in _body_indexes()
-    finally:
-        upgrade()
+
+    down_and_back_up("d5e8b3f1a627", without_the_index)
     assert "ix_bodies_organizer_cell" in _body_indexes()
