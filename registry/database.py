@@ -62,7 +62,7 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
 # So are the indexes of the body list's orders (expressions; by name, PostgreSQL's alone, as
 # SQLite's index on name holds the row id), and PostgreSQL's newest-first indexes
 # of resolutions and actions (their nulls placed last, which SQLite's indexes cannot say), and
-# the organizer finder's index of one-degree cells (an expression written for each engine).
+# SQLite's index of the organizer finder's one-degree cells (an expression).
 MIGRATION_ONLY_INDEXES = frozenset({"ix_bodies_search_trgm", "ix_bodies_order_name",
                                     "ix_bodies_order_state", "ix_bodies_order_tier", "ix_bodies_order_latest",
                                     "ix_bodies_order_members", "ix_resolutions_newest_first",
