@@ -31,7 +31,7 @@ def test_home_to_profile_journey(watched_page, live_server, registry_with_data):
     assert "state=CA" in page.url
     assert "1 union body" in page.inner_text(".result-count")
     page.get_by_role("link", name="Sacramento Central Labor Council").click()
-    assert page.url.endswith("/bodies/sacramento-clc")
+    page.wait_for_url("**/bodies/sacramento-clc", wait_until="load")
     assert "Tier 3 · Mobilizing" in page.inner_text(".status-box")
     assert page.console_errors == []
     assert page.foreign_requests == []
