@@ -102,6 +102,36 @@ def district_versioned(function: Callable[..., T]) -> Callable[..., T]:
     return _cached(function, lambda version: (version[0], version[1], version[-1]))
 
 
+def versioned_each(function: Callable[..., dict]) -> Callable[..., dict]:
+    """Cache, per key and data version, a function that computes many keys in one go.
+
+    Called as `function(keys, *args)`, it returns {key: value} for those it finds; the wrapper
+    asks it only for the keys not cached, and returns {key: value} for every key asked (None
+    for a key it left out). Searches that share some keys (the states a circle touches) share
+    their entries, where a cache of the whole tuple of keys would keep one entry per tuple."""
+
+    @functools.wraps(function)
+    def wrapper(keys: tuple, *args: Any, **kwargs: Any) -> dict:
+        if not current_app.config.get("FIGURE_CACHE", True):
+            found = function(tuple(keys), *args, **kwargs)
+            return {key: found.get(key) for key in keys}
+        base = (function.__module__, function.__qualname__, _freeze(args), _freeze(kwargs), data_version())
+        found, missing = {}, []
+        for key in keys:
+            hit, value = _lookup((*base, key))
+            if hit:
+                found[key] = value
+            else:
+                missing.append(key)
+        if missing:
+            computed = function(tuple(missing), *args, **kwargs)
+            for key in missing:
+                found[key] = _store((*base, key), computed.get(key))
+        return found
+
+    return wrapper
+
+
 def _cached(function: Callable[..., T], part: Callable[[tuple], tuple]) -> Callable[..., T]:
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> T:
@@ -109,18 +139,26 @@ def _cached(function: Callable[..., T], part: Callable[[tuple], tuple]) -> Calla
             return function(*args, **kwargs)
         key = (function.__module__, function.__qualname__, _freeze(args), _freeze(kwargs),
                part(data_version()))
-        with _lock:
-            if key in _entries:
-                _entries.move_to_end(key)
-                return _entries[key]
-        value = function(*args, **kwargs)
-        with _lock:
-            _entries[key] = value
-            while len(_entries) > MAX_ENTRIES:
-                _entries.popitem(last=False)
-        return value
+        hit, value = _lookup(key)
+        return value if hit else _store(key, function(*args, **kwargs))
 
     return wrapper
+
+
+def _lookup(key: tuple) -> tuple[bool, Any]:
+    with _lock:
+        if key in _entries:
+            _entries.move_to_end(key)
+            return True, _entries[key]
+    return False, None
+
+
+def _store(key: tuple, value: T) -> T:
+    with _lock:
+        _entries[key] = value
+        while len(_entries) > MAX_ENTRIES:
+            _entries.popitem(last=False)
+    return value
 
 
 def clear() -> None:

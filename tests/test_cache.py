@@ -3,6 +3,7 @@ published change is visible at once."""
 
 from __future__ import annotations
 
+from registry.cache import versioned_each
 from registry.database import db
 from registry.records import services
 from registry.records.services import Provenance
@@ -34,3 +35,22 @@ def test_cache_can_be_switched_off(make_app, make_body, queries):
     with app.app_context(), queries() as repeat:
         client.get("/bodies")
     assert len(repeat) > 3
+
+
+def test_each_key_is_cached_apart_and_only_the_missing_are_computed(app, make_body):
+    asked = []
+
+    @versioned_each
+    def lengths(keys, suffix):
+        asked.append(keys)
+        return {key: len(key + suffix) for key in keys if key != "none"}
+
+    with app.app_context():
+        assert lengths(("ab", "c"), "!") == {"ab": 3, "c": 2}
+        assert lengths(("c", "none", "dddd"), "!") == {"c": 2, "none": None, "dddd": 5}
+        assert lengths(("none", "ab"), "!") == {"none": None, "ab": 3}  # a key left out is kept too
+        assert asked == [("ab", "c"), ("none", "dddd")]
+        assert lengths(("c",), "??") == {"c": 3}  # other arguments, other entries
+        make_body()  # a new row moves the version
+        assert lengths(("ab", "c"), "!") == {"ab": 3, "c": 2}
+        assert asked[2:] == [("c",), ("ab", "c")]

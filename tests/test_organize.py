@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from geopy.distance import geodesic
 
+from registry import cache
 from registry.database import db
 from registry.geo import Place, lookup
 from registry.organize.services import nearby, resolve_near
@@ -188,6 +189,32 @@ def test_who_to_ask_up_the_hierarchy(make_body):
     assert (asks[orphan.id].body.name, asks[orphan.id].rule) == ("Dayton CLC", "central_labor_council")
     assert (asks[kentucky.id].body.name, asks[kentucky.id].rule) == ("Kentucky Federation",
                                                                      "state_federation")
+
+
+def shown(result) -> list[tuple]:
+    return [(g.state, g.total, [i.body.name for i in g.items]) for g in result.state_groups]
+
+
+def test_searches_touching_a_state_share_its_group(make_body, queries):
+    """A wide search keeps each state's group apart: later searches touching some of the same
+    states, in other combinations, read no state group again, and show what reading them afresh
+    shows."""
+    for state, name in (("OH", "Ohio"), ("PA", "Pennsylvania"), ("KY", "Kentucky")):
+        place = lookup(name.lower()).place
+        make_body(name=f"{name} Somewhere Local", state=state, latitude=place.latitude,
+                  longitude=place.longitude, geocode_precision="state", city=None)
+    pittsburgh = lookup("Pittsburgh, PA").place
+    wide = nearby(COLUMBUS, 250)
+    for group in (("OH", 1, ["Ohio Somewhere Local"]), ("PA", 1, ["Pennsylvania Somewhere Local"]),
+                  ("KY", 1, ["Kentucky Somewhere Local"])):
+        assert group in shown(wide)
+    with queries() as later:
+        searches = [nearby(pittsburgh, 30), nearby(COLUMBUS, 30), nearby(pittsburgh, 30, {"level": None})]
+    assert not [statement for statement in later if "row_number" in statement.lower()], later
+    assert shown(searches[1]) == [("OH", 1, ["Ohio Somewhere Local"])]
+    assert ("PA", 1, ["Pennsylvania Somewhere Local"]) in shown(searches[0])
+    cache.clear()
+    assert [shown(nearby(pittsburgh, 30)), shown(nearby(COLUMBUS, 30))] == list(map(shown, searches[:2]))
 
 
 def test_parents_are_read_with_the_listed_bodies(make_body, queries):

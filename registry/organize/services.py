@@ -15,7 +15,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm.attributes import set_committed_value
 
 from registry import languages
-from registry.cache import versioned
+from registry.cache import versioned, versioned_each
 from registry.database import among, db
 from registry.districts.services import (
     BodyDistricts,
@@ -301,21 +301,23 @@ def _load_parents(bodies, loaded: dict[int, Body]) -> None:
         set_committed_value(body, "parent", known.get(body.parent_id))
 
 
-def _state_only(place: Place, radius_mi: float, filters: dict[str, Any]) -> tuple:
+def _state_only(place: Place, radius_mi: float, filters: dict[str, Any]) -> list[tuple]:
     """Bodies placed only somewhere in a state the circle touches: listed apart, never measured.
 
-    Returns (state, how many, the ids of the first few by name) for each such state."""
+    Returns (state, how many, the ids of the first few by name, their parents' ids) for each
+    such state that has any."""
     states = states_near(place.latitude, place.longitude, radius_mi)
     if place.state:
         states.add(place.state)
-    return _state_only_ids(tuple(sorted(states)), filters)
+    groups = _state_only_groups(tuple(sorted(states)), filters)
+    return [groups[state] for state in sorted(states) if groups[state] is not None]
 
 
-@versioned
-def _state_only_ids(states: tuple[str, ...], filters: dict[str, Any]) -> tuple:
-    """((state, how many, the first few ids by name, their parents' ids), ...) of the bodies
-    placed only in these states: nearby searches in one region share them until the data
-    changes."""
+@versioned_each
+def _state_only_groups(states: tuple[str, ...], filters: dict[str, Any]) -> dict[str, tuple]:
+    """{state: (state, how many, the first few ids by name, their parents' ids)} of the bodies
+    placed only in these states, read in one statement. Kept per state until the data changes:
+    every search touching a state shares its group, whatever other states its circle touches."""
     located_in = and_(Body.state.in_(states), Body.geocode_precision == "state", *_conditions(filters))
     ranked = select(
         Body.id, Body.state, Body.name, Body.parent_id,
@@ -331,8 +333,8 @@ def _state_only_ids(states: tuple[str, ...], filters: dict[str, Any]) -> tuple:
         group[1].append(body_id)
         if parent_id is not None:
             group[2].add(parent_id)
-    return tuple((state, total, tuple(ids), tuple(sorted(parents)))
-                 for state, (total, ids, parents) in groups.items())
+    return {state: (state, total, tuple(ids), tuple(sorted(parents)))
+            for state, (total, ids, parents) in groups.items()}
 
 
 def count_within(place: Place, radius_mi: float, filters: dict[str, Any]) -> int:
