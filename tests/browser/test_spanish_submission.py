@@ -33,8 +33,8 @@ def test_a_member_submits_a_resolution_in_spanish(watched_page, live_server, lis
     page.wait_for_selector("html[lang=es]")
     page.get_by_role("link", name="Enviar", exact=True).click()
     page.get_by_role("link", name="Una resolución").click()
-    page.wait_for_load_state()  # the search script is deferred: let it run before typing
-    assert page.url.endswith("/submit/resolution")
+    # Loaded, not just addressed: the search script is deferred, and must run before typing.
+    page.wait_for_url("**/submit/resolution", wait_until="load")
     assert page.get_attribute("html", "lang") == "es"
     assert page.inner_text("h1") == "Enviar una resolución"
     assert axe_violations(page) == []
@@ -82,6 +82,7 @@ def test_a_member_submits_a_resolution_in_spanish(watched_page, live_server, lis
     page.fill("#title", "Resolución a favor de Medicare para Todos")
     page.get_by_role("button", name="Enviar a revisión").click()
     page.wait_for_selector("text=Gracias: su envío está en la cola de revisión")
+    page.wait_for_load_state("load")  # checked for accessibility with its stylesheets applied
     assert "revisará su resolución y su fuente antes de publicar nada" in page.inner_text("main")
     assert page.inner_text(".tracking-box h2") == "Su enlace privado de consulta"
     assert axe_violations(page) == []
@@ -114,8 +115,8 @@ def test_the_spanish_forms_fit_a_phone(browser, live_server, listed, make_bill):
                      f"/submit/correction/{listed.slug}"):
             page.goto(live_server + path)
             assert page.evaluate(OVERFLOW) is None, (path, page.evaluate(OVERFLOW))
-            page.get_by_role("button", name="Enviar a revisión").click()
-            page.wait_for_load_state("networkidle")
+            with page.expect_navigation(wait_until="load"):
+                page.get_by_role("button", name="Enviar a revisión").click()
             assert "Revise los campos marcados." in page.inner_text(".form-problems"), path
             assert page.evaluate(OVERFLOW) is None, (path, page.evaluate(OVERFLOW))
     finally:

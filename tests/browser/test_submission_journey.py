@@ -31,8 +31,8 @@ def test_submit_review_merge_publish_journey(watched_page, browser, live_server,
     member.goto(live_server + "/")
     member.get_by_role("link", name="Submit", exact=True).click()
     member.get_by_role("link", name="A resolution").click()
-    member.wait_for_load_state()  # the search script is deferred: let it run before typing
-    assert member.url.endswith("/submit/resolution")
+    # Loaded, not just addressed: the search script is deferred, and must run before typing.
+    member.wait_for_url("**/submit/resolution", wait_until="load")
 
     # The member searches as they type, finds nothing under these words, and describes the body.
     member.fill("#body_query", "ATU Oakland")
