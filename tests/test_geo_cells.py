@@ -1,6 +1,7 @@
 """The organizer finder's one-degree cells: the same number in Python and in SQLite's SQL, every
 position of a box in the box's cells, and the index on them used by the search (SQLite only:
-on PostgreSQL the search reads the box, see registry/geo/cells.py)."""
+on PostgreSQL the search reads the box, see registry/geo/cells.py, and a database that built the
+index's first version there drops it)."""
 
 from __future__ import annotations
 
@@ -88,3 +89,25 @@ def test_cells_migration_goes_down_and_back_up(app):
 
     down_and_back_up("d5e8b3f1a627", without_the_index)
     assert "ix_bodies_organizer_cell" in _body_indexes()
+
+
+def test_a_postgresql_database_that_built_the_cells_index_loses_it(app):
+    """The index's first version was built on PostgreSQL too, where the search cannot seek it; a
+    database upgraded through that version drops it on the way up."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("the index was only ever built on PostgreSQL by the first version")
+
+    def indexes() -> set[str]:
+        with db.engine.connect() as connection:
+            return set(connection.execute(text(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'bodies'")).scalars())
+
+    def as_the_first_version_built_it():
+        assert "ix_bodies_organizer_cell" not in indexes()
+        db.session.execute(text(
+            "CREATE INDEX ix_bodies_organizer_cell ON bodies "
+            "((floor(latitude + 90)::integer * 1000 + floor(longitude + 180)::integer),"
+            " latitude, longitude)"))
+
+    down_and_back_up("b8d2f6a4c197", as_the_first_version_built_it)
+    assert "ix_bodies_organizer_cell" not in indexes()
