@@ -309,8 +309,9 @@ def _state_only(place: Place, radius_mi: float, filters: dict[str, Any]) -> list
     states = states_near(place.latitude, place.longitude, radius_mi)
     if place.state:
         states.add(place.state)
-    groups = _state_only_groups(tuple(sorted(states)), filters)
-    return [groups[state] for state in sorted(states) if groups[state] is not None]
+    ordered = tuple(sorted(states))
+    groups = _state_only_groups(ordered, filters)
+    return [groups[state] for state in ordered if groups[state] is not None]
 
 
 @versioned_each
